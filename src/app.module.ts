@@ -1,0 +1,51 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock, CLOCK, systemClock } from './common/clock';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { ViewContextInterceptor } from './common/view-context.interceptor';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { ContentModule } from './content/content.module';
+import { databaseOptions } from './database/database-options';
+import { HealthController } from './health/health.controller';
+import { IdentityModule } from './identity/identity.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  clock?: Clock;
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+      ],
+      exports: [APP_CONFIG, CLOCK],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(options),
+        TypeOrmModule.forRoot(databaseOptions(options.config)),
+        ContentModule,
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: ViewContextInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { Role } from '../identity/role';
+
+export interface NavItem {
+  label: string;
+  href: string;
+  roles: readonly Role[] | 'all';
+}
+
+// The site's menu; each feature adds its entries here. Items show only to the roles listed.
+export const NAVIGATION: NavItem[] = [
+  { label: 'Home', href: '/', roles: 'all' },
+  { label: 'People', href: '/admin/users', roles: ['admin', 'hr'] },
+  { label: 'Onboard new hires', href: '/admin/users/import', roles: ['admin', 'hr'] },
+  { label: 'Audit log', href: '/admin/audit', roles: ['admin', 'hr'] },
+  { label: 'API', href: '/api/docs', roles: ['trainer', 'hr', 'admin'] },
+];
+
+export function navigationFor(
+  roles: readonly Role[],
+  currentPath: string,
+): (NavItem & { active: boolean })[] {
+  return NAVIGATION.filter(
+    (item) => item.roles === 'all' || item.roles.some((role) => roles.includes(role)),
+  ).map((item) => ({
+    ...item,
+    active: item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href),
+  }));
+}

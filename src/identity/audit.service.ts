@@ -1,0 +1,127 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Between, EntityManager, FindOptionsWhere, LessThan, Repository } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Clock, CLOCK } from '../common/clock';
+import { AuditEntry } from './audit-entry.entity';
+import { Viewer } from './viewer';
+
+export interface AuditRecord {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  summary?: Record<string, unknown>;
+}
+
+export interface AuditQuery {
+  action?: string;
+  actorId?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+  offset?: number;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  summary: Record<string, unknown>;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Append-only trail of privileged actions; entries older than the retention period are purged daily. */
+@Injectable()
+export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AuditService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Records an action; pass the transaction's manager so the entry commits with the change. */
+  async record(actor: Viewer | null, record: AuditRecord, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(AuditEntry) : this.entries;
+    const entry = repository.create({
+      id: randomUUID(),
+      at: this.clock.now(),
+      actorId: actor?.id ?? null,
+      actorEmail: actor?.email ?? null,
+      action: record.action,
+      targetType: record.targetType ?? null,
+      targetId: record.targetId ?? null,
+      summary: record.summary ?? {},
+    });
+    // insert() (one statement) rather than save() (select + insert); its deep-partial type rejects `unknown` JSON.
+    await repository.insert(entry as QueryDeepPartialEntity<AuditEntry>);
+  }
+
+  async list(query: AuditQuery): Promise<{ total: number; items: AuditEntryView[] }> {
+    const where: FindOptionsWhere<AuditEntry> = {};
+    if (query.action) where.action = query.action;
+    if (query.actorId) where.actorId = query.actorId;
+    if (query.targetType) where.targetType = query.targetType;
+    if (query.targetId) where.targetId = query.targetId;
+    if (query.from || query.to)
+      where.at = Between(query.from ?? new Date(0), query.to ?? new Date(8.64e15));
+    const [rows, total] = await this.entries.findAndCount({
+      where,
+      order: { at: 'DESC', id: 'ASC' },
+      take: query.limit ?? 50,
+      skip: query.offset ?? 0,
+    });
+    return { total, items: rows.map(toView) };
+  }
+
+  async purgeExpired(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - this.config.auditRetentionDays * DAY_MS);
+    const result = await this.entries.delete({ at: LessThan(cutoff) });
+    return result.affected ?? 0;
+  }
+
+  onApplicationBootstrap(): void {
+    const purge = (): void => {
+      this.purgeExpired().catch((error: unknown) =>
+        this.logger.error(`audit purge failed: ${String(error)}`),
+      );
+    };
+    purge();
+    this.timer = setInterval(purge, DAY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
+
+function toView(entry: AuditEntry): AuditEntryView {
+  return {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    actorEmail: entry.actorEmail,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    summary: entry.summary,
+  };
+}

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { Role, ROLES } from '../role';
+
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+const lower = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'new.hire@academy.local' })
+  @Transform(lower)
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Dana Whitfield' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
+  displayName!: string;
+
+  @ApiPropertyOptional({ example: 'E-10423' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,40}$/, {
+    message: 'employeeNumber may hold letters, digits and dashes (1-40)',
+  })
+  employeeNumber?: string;
+
+  @ApiPropertyOptional({ example: 'North' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 80)
+  team?: string;
+
+  @ApiPropertyOptional({ example: '2026-11' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 80)
+  cohort?: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['trainee'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles!: Role[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Teams a supervisor or trainer looks after' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @Length(1, 80, { each: true })
+  managedTeams?: string[];
+
+  @ApiProperty({ description: 'At least PASSWORD_MIN_LENGTH characters', format: 'password' })
+  @IsString()
+  @MaxLength(200)
+  password!: string;
+}
+
+export class UpdateUserDto extends PartialType(CreateUserDto) {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ListUsersQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  team?: string;
+
+  @ApiPropertyOptional({ description: 'matches email or name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 100 })
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'trainee@academy.local' })
+  @Transform(lower)
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'academy-demo', format: 'password' })
+  @IsString()
+  @MaxLength(200)
+  password!: string;
+}
+
+export class UserView {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ nullable: true, type: String }) employeeNumber!: string | null;
+  @ApiProperty({ nullable: true, type: String }) team!: string | null;
+  @ApiProperty({ nullable: true, type: String }) cohort!: string | null;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiProperty({ type: [String] }) managedTeams!: string[];
+  @ApiProperty() active!: boolean;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) lastLoginAt!: string | null;
+}
+
+export class LoginResponse {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() expiresIn!: number;
+  @ApiProperty({ type: UserView }) user!: UserView;
+}
+
+export class ImportResultView {
+  @ApiProperty({ description: 'Accounts created, with their one-time temporary passwords' })
+  created!: { id: string; email: string; temporaryPassword: string }[];
+}

@@ -1,0 +1,42 @@
+import { DomainError, FieldError } from '../common/domain-error';
+
+export enum IdentityErrorCode {
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  LoginThrottled = 'LOGIN_THROTTLED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  CsrfFailed = 'CSRF_FAILED',
+  UserNotFound = 'USER_NOT_FOUND',
+  EmailTaken = 'EMAIL_TAKEN',
+  EmployeeNumberTaken = 'EMPLOYEE_NUMBER_TAKEN',
+  ImportRejected = 'IMPORT_REJECTED',
+}
+
+const STATUS = {
+  [IdentityErrorCode.InvalidCredentials]: 401,
+  [IdentityErrorCode.LoginThrottled]: 429,
+  [IdentityErrorCode.Unauthenticated]: 401,
+  [IdentityErrorCode.Forbidden]: 403,
+  [IdentityErrorCode.CsrfFailed]: 403,
+  [IdentityErrorCode.UserNotFound]: 404,
+  [IdentityErrorCode.EmailTaken]: 409,
+  [IdentityErrorCode.EmployeeNumberTaken]: 409,
+  [IdentityErrorCode.ImportRejected]: 422,
+} satisfies Record<IdentityErrorCode, number>;
+
+export class IdentityError extends DomainError {
+  retryAfterSeconds?: number;
+
+  constructor(code: IdentityErrorCode, message: string, errors?: FieldError[]) {
+    super(code, STATUS[code], message, errors);
+  }
+
+  static throttled(retryAfterSeconds: number): IdentityError {
+    const error = new IdentityError(
+      IdentityErrorCode.LoginThrottled,
+      'Too many failed sign-ins; try again later',
+    );
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
+  }
+}

@@ -1,0 +1,214 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { DomainError } from '../common/domain-error';
+import { errorsByPath, validateInto } from '../common/validation';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Public, Roles } from './access.decorators';
+import { SESSION_COOKIE } from './access.guard';
+import { AuditService } from './audit.service';
+import { AuthService } from './auth.service';
+import { AuditQueryDto } from './dto/audit-query.dto';
+import { CreateUserDto, ListUsersQueryDto } from './dto/user.dto';
+import { HomeSections, homeSectionsFor } from './home-sections';
+import { ROLES } from './role';
+import { IMPORT_MAX_BYTES } from './users.controller';
+import { UsersService } from './users.service';
+import { CurrentViewer, Viewer } from './viewer';
+
+type Form = Record<string, unknown>;
+
+@ApiExcludeController()
+@Controller()
+export class IdentityPagesController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('login')
+  @Render('identity/login')
+  loginPage(@Query('next') next?: string): object {
+    return { title: 'Sign in', next: safeNext(next), demo: this.config.demoAccounts };
+  }
+
+  @Public()
+  @Post('login')
+  async login(
+    @Body() form: Form,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const email = String(form.email ?? '');
+    const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
+    try {
+      const { accessToken, expiresIn } = await this.auth.login(
+        email,
+        String(form.password ?? ''),
+        request.ip ?? 'unknown',
+      );
+      response.cookie(SESSION_COOKIE, accessToken, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.secureCookies,
+        maxAge: expiresIn * 1000,
+        path: '/',
+      });
+      response.redirect(303, next);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      response
+        .status(error.status)
+        .render('identity/login', {
+          title: 'Sign in',
+          email,
+          next,
+          error: error.message,
+          demo: this.config.demoAccounts,
+        });
+    }
+  }
+
+  @Public()
+  @Post('logout')
+  logout(@Res() response: Response): void {
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.redirect(303, '/login');
+  }
+
+  @Get()
+  @Render('home')
+  home(@CurrentViewer() viewer: Viewer): { title: string; sections: HomeSections } {
+    return { title: 'Home', sections: homeSectionsFor(viewer.roles) };
+  }
+
+  @Get('admin/users')
+  @Roles('admin', 'hr')
+  @Render('identity/users')
+  async usersPage(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: ListUsersQueryDto,
+  ): Promise<object> {
+    return this.renderUsers(viewer, query);
+  }
+
+  @Post('admin/users')
+  @Roles('admin')
+  async createUser(
+    @CurrentViewer() viewer: Viewer,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const roles = [form.roles ?? []].flat();
+    const managedTeams = String(form.managedTeams ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const plain = {
+      ...form,
+      roles,
+      managedTeams,
+      employeeNumber: form.employeeNumber || undefined,
+      team: form.team || undefined,
+      cohort: form.cohort || undefined,
+    };
+    const parsed = validateInto(CreateUserDto, plain);
+    try {
+      if (!parsed.ok)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          400,
+          'Check the fields marked below',
+          parsed.errors,
+        );
+      const user = await this.users.create(viewer, parsed.value);
+      response.redirect(303, `/admin/users?created=${encodeURIComponent(user.email)}`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const model = await this.renderUsers(
+        viewer,
+        {},
+        { form, error: error.message, errors: errorsByPath(error.errors) },
+      );
+      response.status(error.status).render('identity/users', model);
+    }
+  }
+
+  @Get('admin/users/import')
+  @Roles('admin', 'hr')
+  @Render('identity/import')
+  importPage(): object {
+    return { title: 'Onboard new hires' };
+  }
+
+  @Post('admin/users/import')
+  @Roles('admin', 'hr')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES } }))
+  async import(
+    @CurrentViewer() viewer: Viewer,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const csv = file?.buffer.toString('utf8') || String(form.csv ?? '');
+    try {
+      const created = await this.users.importCsv(viewer, csv);
+      response.status(200).render('identity/import', { title: 'Onboard new hires', created });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      response
+        .status(error.status)
+        .render('identity/import', {
+          title: 'Onboard new hires',
+          csv,
+          error: error.message,
+          rowErrors: error.errors ?? [],
+        });
+    }
+  }
+
+  @Get('admin/audit')
+  @Roles('admin', 'hr')
+  @Render('identity/audit')
+  async auditPage(@Query() query: AuditQueryDto): Promise<object> {
+    const result = await this.audit.list({ ...query, limit: query.limit ?? 100 });
+    return { title: 'Audit log', query, ...result, retentionDays: this.config.auditRetentionDays };
+  }
+
+  private async renderUsers(
+    viewer: Viewer,
+    query: ListUsersQueryDto,
+    extra: object = {},
+  ): Promise<object> {
+    const result = await this.users.list({ ...query, limit: query.limit ?? 200 });
+    return {
+      title: 'People',
+      query,
+      roles: ROLES,
+      canEdit: viewer.roles.includes('admin'),
+      ...result,
+      ...extra,
+    };
+  }
+}
+
+// Only same-site paths, so the login form cannot be used as an open redirect.
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}

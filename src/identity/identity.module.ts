@@ -1,0 +1,49 @@
+import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AccessGuard } from './access.guard';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { DemoAccounts } from './demo-accounts';
+import { IdentityPagesController } from './identity-pages.controller';
+import { User } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, AuditEntry]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.authSecret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController, AuditController, IdentityPagesController],
+  providers: [
+    AuthService,
+    UsersService,
+    AuditService,
+    DemoAccounts,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService, AuditService],
+})
+export class IdentityModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly demo: DemoAccounts,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.demoAccounts) await this.demo.ensure();
+  }
+}

@@ -1,0 +1,58 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Role } from './role';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 120 })
+  displayName!: string;
+
+  @Column({ name: 'employee_number', type: 'varchar', length: 40, nullable: true })
+  employeeNumber!: string | null;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  team!: string | null;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  cohort!: string | null;
+
+  // Stored as ",trainee,hr," so a role filter is a portable LIKE on both databases.
+  @Column({
+    type: 'varchar',
+    length: 200,
+    transformer: {
+      to: (roles: Role[]) => `,${roles.join(',')},`,
+      from: (value: string) => value.split(',').filter(Boolean) as Role[],
+    },
+  })
+  roles!: Role[];
+
+  // Teams a supervisor or trainer looks after.
+  @Column({
+    name: 'managed_teams',
+    type: 'varchar',
+    length: 400,
+    transformer: {
+      to: (teams: string[]) => teams.join('\n'),
+      from: (value: string) => (value ? value.split('\n') : []),
+    },
+  })
+  managedTeams!: string[];
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 100 })
+  passwordHash!: string;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ name: 'created_at', type: Date })
+  createdAt!: Date;
+
+  @Column({ name: 'last_login_at', type: Date, nullable: true })
+  lastLoginAt!: Date | null;
+}

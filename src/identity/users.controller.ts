@@ -1,0 +1,104 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Request } from 'express';
+import { Roles } from './access.decorators';
+import {
+  CreateUserDto,
+  ImportResultView,
+  ListUsersQueryDto,
+  UpdateUserDto,
+  UserView,
+} from './dto/user.dto';
+import { toUserView, UsersService } from './users.service';
+import { CurrentViewer, Viewer } from './viewer';
+
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Roles('admin', 'hr')
+  @ApiOkResponse({ description: 'Users matching the filters, with the total count' })
+  list(@Query() query: ListUsersQueryDto): Promise<{ total: number; items: UserView[] }> {
+    return this.users.list(query);
+  }
+
+  // No @Roles: the guard's ownership rule lets people read themselves and staff read anyone.
+  @Get(':userId')
+  @ApiOkResponse({ type: UserView })
+  async get(@Param('userId', ParseUUIDPipe) userId: string): Promise<UserView> {
+    return toUserView(await this.users.get(userId));
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: UserView })
+  async create(@CurrentViewer() viewer: Viewer, @Body() dto: CreateUserDto): Promise<UserView> {
+    return toUserView(await this.users.create(viewer, dto));
+  }
+
+  @Patch(':userId')
+  @Roles('admin')
+  @ApiOkResponse({ type: UserView })
+  async update(
+    @CurrentViewer() viewer: Viewer,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserView> {
+    return toUserView(await this.users.update(viewer, userId, dto));
+  }
+
+  @Post('import')
+  @Roles('admin', 'hr')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES } }))
+  @ApiConsumes('multipart/form-data', 'text/csv')
+  @ApiBody({
+    description:
+      'CSV with columns email,name,employee_number,team[,cohort]: as a multipart "file" field or a text/csv body',
+  })
+  @ApiCreatedResponse({
+    type: ImportResultView,
+    description: '422 with a per-row report when any row is bad; then nothing is created',
+  })
+  async import(
+    @CurrentViewer() viewer: Viewer,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Req() request: Request,
+  ): Promise<ImportResultView> {
+    const csv = file
+      ? file.buffer.toString('utf8')
+      : typeof request.body === 'string'
+        ? request.body
+        : null;
+    if (csv === null)
+      throw new BadRequestException(
+        'Send the CSV as a multipart "file" field or as a text/csv body',
+      );
+    return { created: await this.users.importCsv(viewer, csv) };
+  }
+}

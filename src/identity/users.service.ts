@@ -1,0 +1,310 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import bcrypt from 'bcryptjs';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Clock, CLOCK } from '../common/clock';
+import { AppError, FieldError } from '../common/domain-error';
+import { flattenValidationErrors } from '../common/validation';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuditService } from './audit.service';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './dto/user.dto';
+import { IdentityError, IdentityErrorCode } from './identity-error';
+import { User } from './user.entity';
+import { Viewer } from './viewer';
+
+const BCRYPT_ROUNDS = 10;
+const IMPORT_COLUMNS = ['email', 'name', 'employee_number', 'team', 'cohort'] as const;
+
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    employeeNumber: user.employeeNumber,
+    team: user.team,
+    cohort: user.cohort,
+    roles: user.roles,
+    managedTeams: user.managedTeams,
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class UsersService {
+  private readonly changeListeners: ((userId: string) => void)[] = [];
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Lets caches drop a user when their roles or active flag change. */
+  onChange(listener: (userId: string) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  async list(query: ListUsersQueryDto): Promise<{ total: number; items: UserView[] }> {
+    const builder = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC');
+    if (query.role) builder.andWhere('u.roles LIKE :role', { role: `%,${query.role},%` });
+    if (query.team) builder.andWhere('u.team = :team', { team: query.team });
+    if (query.q) {
+      builder.andWhere('(LOWER(u.email) LIKE :q OR LOWER(u.display_name) LIKE :q)', {
+        q: `%${query.q.toLowerCase()}%`,
+      });
+    }
+    const [rows, total] = await builder
+      .take(query.limit ?? 100)
+      .skip(query.offset ?? 0)
+      .getManyAndCount();
+    return { total, items: rows.map(toUserView) };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new IdentityError(IdentityErrorCode.UserNotFound, 'User not found');
+    return user;
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  async create(actor: Viewer | null, dto: CreateUserDto): Promise<User> {
+    this.checkPassword(dto.password, 'password');
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.insert(manager, dto);
+      await this.audit.record(
+        actor,
+        {
+          action: 'user.created',
+          targetType: 'user',
+          targetId: user.id,
+          summary: { email: user.email, roles: user.roles },
+        },
+        manager,
+      );
+      return user;
+    });
+  }
+
+  async update(actor: Viewer, id: string, dto: UpdateUserDto): Promise<User> {
+    const user = await this.get(id);
+    const changes: Record<string, unknown> = {};
+    if (dto.password !== undefined) {
+      this.checkPassword(dto.password, 'password');
+      user.passwordHash = await bcrypt.hash(dto.password, BCRYPT_ROUNDS);
+      changes.password = 'changed';
+    }
+    if (dto.email !== undefined && dto.email !== user.email) {
+      await this.assertFree(this.users.manager, { email: dto.email }, 'email');
+      changes.email = { from: user.email, to: dto.email };
+      user.email = dto.email;
+    }
+    if (dto.employeeNumber !== undefined && dto.employeeNumber !== user.employeeNumber) {
+      await this.assertFree(
+        this.users.manager,
+        { employeeNumber: dto.employeeNumber },
+        'employeeNumber',
+      );
+      changes.employeeNumber = { from: user.employeeNumber, to: dto.employeeNumber };
+      user.employeeNumber = dto.employeeNumber;
+    }
+    for (const field of [
+      'displayName',
+      'team',
+      'cohort',
+      'roles',
+      'managedTeams',
+      'active',
+    ] as const) {
+      const value = dto[field];
+      if (value !== undefined && JSON.stringify(value) !== JSON.stringify(user[field])) {
+        changes[field] = { from: user[field], to: value };
+        Object.assign(user, { [field]: value });
+      }
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).save(user);
+      await this.audit.record(
+        actor,
+        { action: 'user.updated', targetType: 'user', targetId: user.id, summary: changes },
+        manager,
+      );
+    });
+    this.changeListeners.forEach((listener) => listener(user.id));
+    return user;
+  }
+
+  async recordLogin(user: User): Promise<void> {
+    await this.users.update({ id: user.id }, { lastLoginAt: this.clock.now() });
+  }
+
+  verifyPassword(user: User, password: string): Promise<boolean> {
+    return bcrypt.compare(password, user.passwordHash);
+  }
+
+  /**
+   * Creates one trainee account per CSV row (columns email, name, employee_number, team[, cohort]),
+   * all in one transaction; any bad row rejects the whole file with a per-row report.
+   */
+  async importCsv(
+    actor: Viewer,
+    csv: string,
+  ): Promise<{ id: string; email: string; temporaryPassword: string }[]> {
+    const rows = this.parseImport(csv);
+    const created: { id: string; email: string; temporaryPassword: string }[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      const errors: FieldError[] = [];
+      for (const { line, dto } of rows) {
+        try {
+          const user = await this.insert(manager, dto);
+          created.push({ id: user.id, email: user.email, temporaryPassword: dto.password });
+        } catch (error) {
+          if (!(error instanceof IdentityError) || !error.errors) throw error;
+          errors.push(...error.errors.map((e) => ({ ...e, path: `rows.${line}.${e.path}` })));
+        }
+      }
+      if (errors.length > 0) {
+        throw new IdentityError(
+          IdentityErrorCode.ImportRejected,
+          'No account was created: fix the rows listed',
+          errors,
+        );
+      }
+      await this.audit.record(
+        actor,
+        {
+          action: 'user.imported',
+          targetType: 'user',
+          summary: { count: created.length, emails: created.map((c) => c.email) },
+        },
+        manager,
+      );
+    });
+    return created;
+  }
+
+  private parseImport(csv: string): { line: number; dto: CreateUserDto }[] {
+    let records: Record<string, string>[];
+    try {
+      records = parseCsv(csv.replace(/^\uFEFF/, ''), {
+        columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+        skip_empty_lines: true,
+        trim: true,
+      });
+    } catch (error) {
+      throw AppError.validation([
+        { path: 'file', messages: [`not a readable CSV file: ${(error as Error).message}`] },
+      ]);
+    }
+    if (records.length === 0)
+      throw AppError.validation([{ path: 'file', messages: ['the file has no rows'] }]);
+    const missing = ['email', 'name'].filter((column) => !(column in records[0]));
+    const unknown = Object.keys(records[0]).filter(
+      (column) => !(IMPORT_COLUMNS as readonly string[]).includes(column),
+    );
+    if (missing.length || unknown.length) {
+      const messages = [
+        ...missing.map((c) => `missing column "${c}"`),
+        ...unknown.map((c) => `unknown column "${c}"`),
+      ];
+      throw AppError.validation([
+        {
+          path: 'header',
+          messages: [...messages, `expected columns: ${IMPORT_COLUMNS.join(', ')}`],
+        },
+      ]);
+    }
+    const errors: FieldError[] = [];
+    const seen = new Map<string, number>();
+    const rows = records.map((record, index) => {
+      const line = index + 2;
+      const dto = plainToInstance(CreateUserDto, {
+        email: record.email,
+        displayName: record.name,
+        employeeNumber: record.employee_number || undefined,
+        team: record.team || undefined,
+        cohort: record.cohort || undefined,
+        roles: ['trainee'],
+        password: randomBytes(9).toString('base64url'),
+      });
+      errors.push(
+        ...flattenValidationErrors(validateSync(dto)).map((e) => ({
+          ...e,
+          path: `rows.${line}.${e.path}`,
+        })),
+      );
+      const earlier = seen.get(dto.email);
+      if (earlier)
+        errors.push({ path: `rows.${line}.email`, messages: [`duplicates line ${earlier}`] });
+      seen.set(dto.email, line);
+      return { line, dto };
+    });
+    if (errors.length)
+      throw new IdentityError(
+        IdentityErrorCode.ImportRejected,
+        'No account was created: fix the rows listed',
+        errors,
+      );
+    return rows;
+  }
+
+  private async insert(manager: EntityManager, dto: CreateUserDto): Promise<User> {
+    await this.assertFree(manager, { email: dto.email }, 'email');
+    if (dto.employeeNumber)
+      await this.assertFree(manager, { employeeNumber: dto.employeeNumber }, 'employeeNumber');
+    const user = manager.getRepository(User).create({
+      id: randomUUID(),
+      email: dto.email,
+      displayName: dto.displayName,
+      employeeNumber: dto.employeeNumber ?? null,
+      team: dto.team ?? null,
+      cohort: dto.cohort ?? null,
+      roles: dto.roles,
+      managedTeams: dto.managedTeams ?? [],
+      passwordHash: await bcrypt.hash(dto.password, BCRYPT_ROUNDS),
+      active: true,
+      createdAt: this.clock.now(),
+      lastLoginAt: null,
+    });
+    await manager.getRepository(User).insert(user);
+    return user;
+  }
+
+  private async assertFree(
+    manager: EntityManager,
+    where: { email: string } | { employeeNumber: string },
+    path: string,
+  ): Promise<void> {
+    if (await manager.getRepository(User).existsBy(where)) {
+      const code =
+        path === 'email' ? IdentityErrorCode.EmailTaken : IdentityErrorCode.EmployeeNumberTaken;
+      throw new IdentityError(code, `${path} is already in use`, [
+        { path, messages: [`${path} is already in use`] },
+      ]);
+    }
+  }
+
+  private checkPassword(password: string, path: string): void {
+    if (password.length < this.config.passwordMinLength) {
+      throw AppError.validation([
+        {
+          path,
+          messages: [`password must be at least ${this.config.passwordMinLength} characters`],
+        },
+      ]);
+    }
+  }
+}
