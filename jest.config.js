@@ -1,7 +1,7 @@
 // Three tiers (see README "Tests"): unit specs beside the code, e2e specs driving the
 // real app over HTTP, browser specs driving Chromium. Type checking is done once by
 // `tsc --noEmit` in `npm test`, so ts-jest only transpiles.
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }];
 const base = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest }, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
