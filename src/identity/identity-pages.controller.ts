@@ -73,15 +73,13 @@ export class IdentityPagesController {
       response.redirect(303, next);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      response
-        .status(error.status)
-        .render('identity/login', {
-          title: 'Sign in',
-          email,
-          next,
-          error: error.message,
-          demo: this.config.demoAccounts,
-        });
+      response.status(error.status).render('identity/login', {
+        title: 'Sign in',
+        email,
+        next,
+        error: error.message,
+        demo: this.config.demoAccounts,
+      });
     }
   }
 
@@ -172,14 +170,12 @@ export class IdentityPagesController {
       response.status(200).render('identity/import', { title: 'Onboard new hires', created });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      response
-        .status(error.status)
-        .render('identity/import', {
-          title: 'Onboard new hires',
-          csv,
-          error: error.message,
-          rowErrors: error.errors ?? [],
-        });
+      response.status(error.status).render('identity/import', {
+        title: 'Onboard new hires',
+        csv,
+        error: error.message,
+        rowErrors: error.errors ?? [],
+      });
     }
   }
 

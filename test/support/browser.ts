@@ -36,7 +36,15 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     t,
@@ -51,7 +59,10 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await page.goto('/login');
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Sign in' }).click()]);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/'),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
     },
     async close() {
       await browser.close();
