@@ -8,7 +8,11 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ContentModule } from './content/content.module';
 import { databaseOptions } from './database/database-options';
 import { HealthController } from './health/health.controller';
+import { CoursesModule } from './courses/courses.module';
+import { ExamsModule } from './exams/exams.module';
 import { IdentityModule } from './identity/identity.module';
+import { ScoringModule } from './scoring/scoring.module';
+import { LearningRecordsModule } from './learning-records/learning-records.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -40,6 +44,10 @@ export class AppModule {
         TypeOrmModule.forRoot(databaseOptions(options.config)),
         ContentModule,
         IdentityModule,
+        ScoringModule,
+        LearningRecordsModule,
+        CoursesModule,
+        ExamsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -9,6 +9,9 @@ export interface NavItem {
 // The site's menu; each feature adds its entries here. Items show only to the roles listed.
 export const NAVIGATION: NavItem[] = [
   { label: 'Home', href: '/', roles: 'all' },
+  { label: 'Courses', href: '/courses', roles: 'all' },
+  { label: 'Exams', href: '/exams', roles: 'all' },
+  { label: 'Scoring', href: '/scoring', roles: ['trainer', 'admin'] },
   { label: 'People', href: '/admin/users', roles: ['admin', 'hr'] },
   { label: 'Onboard new hires', href: '/admin/users/import', roles: ['admin', 'hr'] },
   { label: 'Audit log', href: '/admin/audit', roles: ['admin', 'hr'] },

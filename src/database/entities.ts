@@ -1,5 +1,22 @@
+import { Enrolment } from '../courses/enrolment.entity';
+import { LessonProgress } from '../courses/lesson-progress.entity';
+import { ExamAttemptSlot } from '../exams/exam-attempt-slot.entity';
+import { ExamAttemptStep } from '../exams/exam-attempt-step.entity';
+import { ExamAttempt } from '../exams/exam-attempt.entity';
+import { ImportedBank } from '../exams/imported-bank.entity';
 import { AuditEntry } from '../identity/audit-entry.entity';
 import { User } from '../identity/user.entity';
+import { LearningRecord } from '../learning-records/learning-record.entity';
 
 // Every entity the data source knows; features add theirs here.
-export const ENTITIES = [User, AuditEntry];
+export const ENTITIES = [
+  User,
+  AuditEntry,
+  LearningRecord,
+  Enrolment,
+  LessonProgress,
+  ExamAttempt,
+  ExamAttemptSlot,
+  ExamAttemptStep,
+  ImportedBank,
+];

@@ -5,8 +5,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
+import { runTransaction } from '../database/transactions';
 import { AppError, FieldError } from '../common/domain-error';
 import { flattenValidationErrors } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -59,6 +60,7 @@ export class UsersService {
       .addOrderBy('u.id', 'ASC');
     if (query.role) builder.andWhere('u.roles LIKE :role', { role: `%,${query.role},%` });
     if (query.team) builder.andWhere('u.team = :team', { team: query.team });
+    if (query.cohort) builder.andWhere('u.cohort = :cohort', { cohort: query.cohort });
     if (query.q) {
       builder.andWhere('(LOWER(u.email) LIKE :q OR LOWER(u.display_name) LIKE :q)', {
         q: `%${query.q.toLowerCase()}%`,
@@ -77,13 +79,23 @@ export class UsersService {
     return user;
   }
 
+  /** The users with these ids that exist, in name order (unknown ids are left out). */
+  async listByIds(ids: readonly string[]): Promise<UserView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.users.find({
+      where: { id: In([...new Set(ids)]) },
+      order: { displayName: 'ASC', id: 'ASC' },
+    });
+    return rows.map(toUserView);
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.users.findOneBy({ email: email.trim().toLowerCase() });
   }
 
   async create(actor: Viewer | null, dto: CreateUserDto): Promise<User> {
     this.checkPassword(dto.password, 'password');
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const user = await this.insert(manager, dto);
       await this.audit.record(
         actor,
@@ -135,7 +147,7 @@ export class UsersService {
         Object.assign(user, { [field]: value });
       }
     }
-    await this.dataSource.transaction(async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       await manager.getRepository(User).save(user);
       await this.audit.record(
         actor,
@@ -165,7 +177,7 @@ export class UsersService {
   ): Promise<{ id: string; email: string; temporaryPassword: string }[]> {
     const rows = this.parseImport(csv);
     const created: { id: string; email: string; temporaryPassword: string }[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       const errors: FieldError[] = [];
       for (const { line, dto } of rows) {
         try {

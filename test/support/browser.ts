@@ -28,8 +28,10 @@ export interface BrowserHarness {
 }
 
 /** The real app on a loopback port and a headless Chromium driving it. */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
-  const t = await createTestApp();
+export async function startBrowserHarness(
+  options: Parameters<typeof createTestApp>[0] = {},
+): Promise<BrowserHarness> {
+  const t = await createTestApp(options);
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,4 +1,12 @@
 import { Identity1763900000000 } from './1763900000000-identity';
+import { LearningRecords1764000000000 } from './1764000000000-learning-records';
+import { Courses1764000100000 } from './1764000100000-courses';
+import { Exams1764000300000 } from './1764000300000-exams';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
-export const MIGRATIONS = [Identity1763900000000];
+export const MIGRATIONS = [
+  Identity1763900000000,
+  LearningRecords1764000000000,
+  Courses1764000100000,
+  Exams1764000300000,
+];

@@ -98,6 +98,12 @@ export class ListUsersQueryDto {
   @MaxLength(80)
   team?: string;
 
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  cohort?: string;
+
   @ApiPropertyOptional({ description: 'matches email or name' })
   @IsOptional()
   @IsString()

@@ -1,0 +1,29 @@
+import { DomainError, FieldError } from '../common/domain-error';
+
+export enum CourseErrorCode {
+  CourseNotFound = 'COURSE_NOT_FOUND',
+  LessonNotFound = 'LESSON_NOT_FOUND',
+  NotEnrolled = 'NOT_ENROLLED',
+  PrerequisitesNotMet = 'PREREQUISITES_NOT_MET',
+  LessonNotOpened = 'LESSON_NOT_OPENED',
+  CheckIncomplete = 'CHECK_INCOMPLETE',
+  InvalidAnswer = 'INVALID_ANSWER',
+  InvalidAssignment = 'INVALID_ASSIGNMENT',
+}
+
+const STATUS = {
+  [CourseErrorCode.CourseNotFound]: 404,
+  [CourseErrorCode.LessonNotFound]: 404,
+  [CourseErrorCode.NotEnrolled]: 409,
+  [CourseErrorCode.PrerequisitesNotMet]: 409,
+  [CourseErrorCode.LessonNotOpened]: 409,
+  [CourseErrorCode.CheckIncomplete]: 409,
+  [CourseErrorCode.InvalidAnswer]: 400,
+  [CourseErrorCode.InvalidAssignment]: 400,
+} satisfies Record<CourseErrorCode, number>;
+
+export class CourseError extends DomainError {
+  constructor(code: CourseErrorCode, message: string, errors?: FieldError[]) {
+    super(code, STATUS[code], message, errors);
+  }
+}

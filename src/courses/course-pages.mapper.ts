@@ -1,0 +1,117 @@
+import { FieldError } from '../common/domain-error';
+import { errorsByPath } from '../common/validation';
+import {
+  CheckResultView,
+  CourseDetailView,
+  CourseSummaryView,
+  EnrolmentView,
+  LessonView,
+} from './dto/course-views.dto';
+
+// Page models for the handlebars views: display strings and flags, no logic in templates.
+
+export interface Badge {
+  label: string;
+  tone: '' | 'good' | 'warn' | 'bad';
+}
+
+export function statusBadge(enrolment: EnrolmentView | null): Badge | null {
+  if (!enrolment) return null;
+  if (enrolment.status === 'completed') return { label: 'Completed', tone: 'good' };
+  if (enrolment.status === 'in_progress')
+    return { label: `In progress · ${enrolment.percent} %`, tone: 'warn' };
+  return { label: enrolment.source === 'assigned' ? 'Assigned' : 'Enrolled', tone: '' };
+}
+
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+export function formatScore(score: number | null): string {
+  return score === null ? '–' : `${Math.round(score * 100)} %`;
+}
+
+type EnrolmentModel = EnrolmentView & { badge: Badge | null; timeSpent: string; scoreText: string };
+
+function enrolmentModel(enrolment: EnrolmentView | null): EnrolmentModel | null {
+  if (!enrolment) return null;
+  return {
+    ...enrolment,
+    badge: statusBadge(enrolment),
+    timeSpent: formatSeconds(enrolment.secondsSpent),
+    scoreText: formatScore(enrolment.score),
+  };
+}
+
+export function cataloguePage(courses: CourseSummaryView[], canManage: boolean): object {
+  const cards = courses.map((course) => ({
+    ...course,
+    enrolment: enrolmentModel(course.enrolment),
+    missing: course.prerequisites.filter((prerequisite) => !prerequisite.completed),
+  }));
+  return {
+    title: 'Courses',
+    mine: cards.filter((course) => course.enrolment && course.enrolment.status !== 'completed'),
+    courses: cards,
+    canManage,
+  };
+}
+
+export function coursePage(
+  course: CourseDetailView,
+  extra: { canManage: boolean; error?: string; notice?: string },
+): object {
+  const first = course.lessons[0]?.id;
+  return {
+    title: course.title,
+    course: {
+      ...course,
+      enrolment: enrolmentModel(course.enrolment),
+      lessons: course.lessons.map((lesson) => ({
+        ...lesson,
+        done: !!lesson.progress?.completedAt,
+        opened: !!lesson.progress && !lesson.progress.completedAt,
+        updated: lesson.progress?.updatedSinceCompleted ?? false,
+      })),
+    },
+    missing: course.prerequisites.filter((prerequisite) => !prerequisite.completed),
+    resumeLessonId: course.enrolment ? (course.enrolment.resumeLessonId ?? first) : null,
+    ...extra,
+  };
+}
+
+/** The reader; `answered` carries the results of a check posted without JavaScript. */
+export function lessonPage(
+  lesson: LessonView,
+  extra: { answered?: CheckResultView; error?: string; errors?: FieldError[] } = {},
+): object {
+  const progress = extra.answered?.progress ?? lesson.progress;
+  const canAnswer = !!lesson.enrolment && lesson.missingPrerequisites.length === 0;
+  const fieldErrors = errorsByPath(extra.errors);
+  return {
+    title: lesson.title,
+    lesson,
+    canAnswer,
+    completed: !!progress?.completedAt,
+    allCorrect: !!progress && progress.openQuestions.length === 0,
+    timeSpent: progress ? formatSeconds(progress.secondsSpent) : null,
+    questions: lesson.questions.map((question) => {
+      const state = progress?.questions.find((entry) => entry.questionId === question.id);
+      const result = extra.answered?.results.find((entry) => entry.questionId === question.id);
+      return {
+        ...question,
+        inputType: question.type === 'multiple' ? 'checkbox' : 'radio',
+        choices: question.choices.map((choice) => ({
+          ...choice,
+          checked: state?.lastResponse.includes(choice.index) ?? false,
+        })),
+        correct: result ? result.correct : state?.correct ? true : null,
+        result: result ?? null,
+        error: fieldErrors[`answers.${question.id}`],
+      };
+    }),
+    error: extra.error,
+  };
+}

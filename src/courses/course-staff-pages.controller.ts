@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { DomainError, FieldError } from '../common/domain-error';
+import { errorsByPath, validateInto } from '../common/validation';
+import { Roles } from '../identity/access.decorators';
+import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
+import { progressPage } from './course-staff-pages.mapper';
+import { CourseViewsService } from './course-views.service';
+import { AssignCourseDto, ProgressPageQueryDto, ProgressQueryDto } from './dto/course-requests.dto';
+import { EnrolmentsService } from './enrolments.service';
+
+type Form = Record<string, unknown>;
+
+@ApiExcludeController()
+@Controller('courses/:courseId')
+export class CourseStaffPagesController {
+  constructor(
+    private readonly views: CourseViewsService,
+    private readonly enrolments: EnrolmentsService,
+  ) {}
+
+  @Get('progress')
+  @Roles('trainer', 'supervisor', 'hr', 'admin')
+  @Render('courses/progress')
+  async progress(
+    @CurrentViewer() viewer: Viewer,
+    @Param('courseId') courseId: string,
+    @Query() { assigned, ...query }: ProgressPageQueryDto,
+  ): Promise<object> {
+    return this.model(viewer, courseId, query, {
+      notice: assigned
+        ? `Assigned to ${assigned} ${assigned === '1' ? 'person' : 'people'}.`
+        : undefined,
+    });
+  }
+
+  @Post('assignments')
+  @Roles('trainer', 'hr', 'admin')
+  async assign(
+    @CurrentViewer() viewer: Viewer,
+    @Param('courseId') courseId: string,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const plain = {
+      userIds: form.userIds ? [form.userIds].flat() : undefined,
+      team: form.team || undefined,
+      cohort: form.cohort || undefined,
+      dueDate: form.dueDate,
+    };
+    const parsed = validateInto(AssignCourseDto, plain);
+    try {
+      if (!parsed.ok)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          400,
+          'Check the fields marked below',
+          parsed.errors,
+        );
+      const result = await this.enrolments.assign(viewer, courseId, parsed.value);
+      const back = new URLSearchParams({ assigned: String(result.assignees.length) });
+      if (parsed.value.team) back.set('team', parsed.value.team);
+      if (parsed.value.cohort) back.set('cohort', parsed.value.cohort);
+      response.redirect(
+        303,
+        `/courses/${encodeURIComponent(courseId)}/progress?${back.toString()}`,
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 404) throw error;
+      const model = await this.model(
+        viewer,
+        courseId,
+        {},
+        { form, error: error.message, errors: error.errors },
+      );
+      response.status(error.status).render('courses/progress', model);
+    }
+  }
+
+  private async model(
+    viewer: Viewer,
+    courseId: string,
+    query: ProgressQueryDto,
+    extra: { notice?: string; form?: Form; error?: string; errors?: FieldError[] },
+  ): Promise<object> {
+    const progress = await this.views.courseProgress(courseId, query);
+    const options = await this.views.assignmentOptions();
+    return progressPage(progress, {
+      ...options,
+      canAssign: hasRole(viewer, 'trainer', 'hr', 'admin'),
+      query,
+      notice: extra.notice,
+      form: extra.form ?? {},
+      error: extra.error,
+      errors: errorsByPath(extra.errors),
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { addHomeLink } from '../identity/home-sections';
+import { IdentityModule } from '../identity/identity.module';
+import { LearningRecordsModule } from '../learning-records/learning-records.module';
+import { CourseCatalogueService } from './course-catalogue.service';
+import { CoursePagesController } from './course-pages.controller';
+import { CourseStaffPagesController } from './course-staff-pages.controller';
+import { CourseStaffController } from './course-staff.controller';
+import { CourseViewsService } from './course-views.service';
+import { CoursesController } from './courses.controller';
+import { EnrolmentsService } from './enrolments.service';
+import { Enrolment } from './enrolment.entity';
+import { LessonPagesController } from './lesson-pages.controller';
+import { LessonProgressController } from './lesson-progress.controller';
+import { LessonProgress } from './lesson-progress.entity';
+import { ProgressService } from './progress.service';
+import { UserCoursesController } from './user-courses.controller';
+
+/** Courses: catalogue from content/, enrolment and assignment, lesson progress, knowledge checks. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Enrolment, LessonProgress]),
+    IdentityModule,
+    LearningRecordsModule,
+  ],
+  controllers: [
+    CoursesController,
+    LessonProgressController,
+    CourseStaffController,
+    UserCoursesController,
+    CoursePagesController,
+    CourseStaffPagesController,
+    LessonPagesController,
+  ],
+  providers: [CourseCatalogueService, EnrolmentsService, ProgressService, CourseViewsService],
+  exports: [CourseCatalogueService, EnrolmentsService],
+})
+export class CoursesModule implements OnModuleInit {
+  onModuleInit(): void {
+    addHomeLink('trainee', {
+      label: 'Your courses',
+      href: '/courses',
+      description: 'Assigned courses, due dates and where you left off',
+    });
+    for (const role of ['trainer', 'supervisor', 'hr'] as const) {
+      addHomeLink(role, {
+        label: 'Courses and progress',
+        href: '/courses',
+        description: 'The curriculum, assignments and each team’s progress',
+      });
+    }
+  }
+}

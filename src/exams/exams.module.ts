@@ -1,0 +1,94 @@
+import {
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnModuleInit,
+  RequestMethod,
+} from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import express from 'express';
+import { addHomeLink } from '../identity/home-sections';
+import { IdentityModule } from '../identity/identity.module';
+import { LearningRecordsModule } from '../learning-records/learning-records.module';
+import { ScoringModule } from '../scoring/scoring.module';
+import { AttemptGradingService } from './attempt-grading.service';
+import { AttemptPresenter } from './attempt-presenter';
+import { AttemptStore } from './attempt.store';
+import { AttemptsService } from './attempts.service';
+import { ExamAttemptSlot } from './exam-attempt-slot.entity';
+import { ExamAttemptStep } from './exam-attempt-step.entity';
+import { ExamAttempt } from './exam-attempt.entity';
+import { ExamBankPagesController } from './exam-bank-pages.controller';
+import { ExamAttemptsController } from './exam-attempts.controller';
+import { ExamBanksController, GIFT_MAX_BYTES } from './exam-banks.controller';
+import { ExamGradingController } from './exam-grading.controller';
+import { ExamPagesController } from './exam-pages.controller';
+import { ExamRecords } from './exam-records';
+import { ExamReportsService } from './exam-reports.service';
+import { ExamTrainerPagesController } from './exam-trainer-pages.controller';
+import { ExamsController } from './exams.controller';
+import { ImportedBank } from './imported-bank.entity';
+import { QuestionBankService } from './question-bank.service';
+
+/** Exams: question banks (YAML and GIFT), exam definitions, attempts, grading and statistics. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ExamAttempt, ExamAttemptSlot, ExamAttemptStep, ImportedBank]),
+    IdentityModule,
+    ScoringModule,
+    LearningRecordsModule,
+  ],
+  // The fixed paths (banks, attempts, grading) come before /api/exams/:examId.
+  controllers: [
+    ExamBanksController,
+    ExamAttemptsController,
+    ExamGradingController,
+    ExamsController,
+    ExamBankPagesController,
+    ExamTrainerPagesController,
+    ExamPagesController,
+  ],
+  providers: [
+    QuestionBankService,
+    AttemptStore,
+    AttemptGradingService,
+    AttemptsService,
+    AttemptPresenter,
+    ExamReportsService,
+    ExamRecords,
+  ],
+  exports: [QuestionBankService, AttemptsService],
+})
+export class ExamsModule implements NestModule, OnModuleInit {
+  onModuleInit(): void {
+    addHomeLink('trainee', {
+      label: 'Exams',
+      href: '/exams',
+      description: 'Sit your exams and see your results',
+    });
+    for (const role of ['trainer', 'admin'] as const) {
+      addHomeLink(role, {
+        label: 'Exams',
+        href: '/exams',
+        description: 'Exams, attempts and item statistics',
+      });
+      addHomeLink(role, {
+        label: 'Answers to review',
+        href: '/exams/grading',
+        description: 'Free-text answers waiting for a trainer',
+      });
+      addHomeLink(role, {
+        label: 'Question banks',
+        href: '/exams/banks',
+        description: 'Banks in content/ and GIFT imports',
+      });
+    }
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    // A GIFT file may also be posted as a plain-text body.
+    consumer
+      .apply(express.text({ type: ['text/plain', 'application/x-gift'], limit: GIFT_MAX_BYTES }))
+      .forRoutes({ path: 'api/exams/banks/import', method: RequestMethod.POST });
+  }
+}

@@ -1,0 +1,156 @@
+import { analysePoliteness, politenessValue } from './politeness.analyzer';
+import { tokenize } from './tokens';
+
+// Rules that changed the score (effect ≠ 0), in text order.
+const fired = (text: string): string[] =>
+  analysePoliteness(tokenize(text))
+    .evidence.filter((item) => item.effect !== 0)
+    .map((item) => item.rule);
+
+const effectOf = (text: string, rule: string): number =>
+  analysePoliteness(tokenize(text)).evidence.find((item) => item.rule === rule)?.effect ?? 0;
+
+describe(analysePoliteness.name, () => {
+  describe('polite strategies of the paper', () => {
+    it.each([
+      ['gratitude', 'Thanks for the quick reply.'],
+      ['gratitude', 'I really appreciate your help with this.'],
+      ['deference', 'Great question, let me find out.'],
+      ['deference', 'That was a good point about the fees.'],
+      ['by-the-way', 'By the way, the refund is already on its way.'],
+      ['please-medial', 'Could I please have your postcode?'],
+      ['could-would-you', 'Would you mind holding for a moment?'],
+      ['greeting', 'Hello, and welcome to the help desk.'],
+      ['greeting', 'Good morning, the line is back up.'],
+      ['apology', 'I apologise for the delay.'],
+      ['apology', 'So sorry about that.'],
+      ['hedge', 'Perhaps the payment is still pending.'],
+      ['can-will-you', 'Can you see the new charge on the app?'],
+      ['first-person-plural', 'We have sent the new card.'],
+      ['positive-lexicon', 'The engineer said the line looks excellent now.'],
+    ])('should fire %s when the reply reads "%s"', (rule, text) => {
+      expect(fired(text)).toContain(rule);
+      expect(effectOf(text, rule)).toBeGreaterThan(0);
+    });
+  });
+
+  describe('impolite counterparts', () => {
+    it.each([
+      ['direct-start', 'So the bill is correct.'],
+      ['second-person-start', 'You said the bill was wrong.'],
+      ['obligation', 'You have to reboot it first.'],
+      ['please-start', 'Please hold.'],
+      ['factuality', 'Actually, the charge is right.'],
+      ['factuality', 'The fee is obviously there for a reason.'],
+      ['direct-question', 'Why did you cancel the order?'],
+      ['command-start', 'Restart the router.'],
+      ['command-start', "Don't call this number again."],
+      ['negative-lexicon', 'That request is ridiculous.'],
+      ['condescension', 'As I already told you, the shop is closed.'],
+      ['condescension', 'Did you even read the letter?'],
+      ['dismissive', 'Calm down, it is only a fee.'],
+      ['deflect-responsibility', "That's your problem."],
+      ['deflect-responsibility', 'Billing is not my department.'],
+      ['blame-customer', 'You should have checked the contract.'],
+      ['shouting', 'I SAID THE LINE IS DOWN.'],
+      ['sarcasm', 'Thanks for nothing.'],
+      ['profanity', 'What the hell is going on with this account?'],
+      ['contradiction', "No, that's wrong."],
+      ['emphatic-punctuation', 'Are you listening??'],
+    ])('should fire %s when the reply reads "%s"', (rule, text) => {
+      expect(fired(text)).toContain(rule);
+      expect(effectOf(text, rule)).toBeLessThan(0);
+    });
+  });
+
+  describe('contact-centre courtesy', () => {
+    it.each([
+      ['courtesy-formula', "You're very welcome, have a lovely day."],
+      ['offer-help', 'How can I help you today?'],
+      ['offer-help', "I'd be happy to look into that for you."],
+      ['ownership', "I'll take care of this for you."],
+      ['ownership', 'Leave it with me and I will call you back.'],
+    ])('should fire %s when the reply reads "%s"', (rule, text) => {
+      expect(fired(text)).toContain(rule);
+    });
+
+    it('should not count the opening "how" as a direct question when it offers help', () => {
+      expect(fired('How can I help you today?')).not.toContain('direct-question');
+    });
+
+    it('should read "good morning" as a greeting, not as deference', () => {
+      const rules = fired('Good morning, thanks for holding.');
+      expect(rules).toContain('greeting');
+      expect(rules).not.toContain('deference');
+    });
+
+    it('should read "thanks for nothing" as sarcasm, not gratitude', () => {
+      const rules = fired('Thanks for nothing.');
+      expect(rules).toContain('sarcasm');
+      expect(rules).not.toContain('gratitude');
+    });
+  });
+
+  describe('negation', () => {
+    it('should not count an apology when it is negated', () => {
+      expect(fired("I'm not sorry.")).not.toContain('apology');
+      const evidence = analysePoliteness(tokenize("I'm not sorry.")).evidence;
+      expect(evidence.find((item) => item.rule === 'apology')?.note).toMatch(/negated/);
+    });
+
+    it('should not count gratitude when the thanks is refused', () => {
+      expect(fired('No thanks.')).not.toContain('gratitude');
+    });
+
+    it('should count a negated positive word as negative', () => {
+      expect(fired('That answer was not helpful.')).toContain('negative-lexicon');
+      expect(fired('That answer was not helpful.')).not.toContain('positive-lexicon');
+    });
+
+    it('should keep gratitude when the negation is part of the formula', () => {
+      expect(fired("I can't thank you enough.")).toContain('gratitude');
+    });
+  });
+
+  describe('quoted text', () => {
+    it('should ignore markers inside quotation marks', () => {
+      const rules = fired('The note said "calm down and pay" so I rang you.');
+      expect(rules).not.toContain('dismissive');
+    });
+
+    it('should still count markers outside the quotation', () => {
+      expect(fired('Thanks, the note said "calm down".')).toContain('gratitude');
+    });
+  });
+
+  describe('scale', () => {
+    it('should count a rule once when it occurs twice', () => {
+      const result = analysePoliteness(tokenize('Thanks. Thanks again.'));
+      const gratitude = result.evidence.filter((item) => item.rule === 'gratitude');
+      expect(gratitude).toHaveLength(2);
+      expect(gratitude.filter((item) => item.effect !== 0)).toHaveLength(1);
+    });
+
+    it('should map a neutral reply to 50 and keep the score within 0–100', () => {
+      expect(analysePoliteness(tokenize('The parcel left the depot.')).score).toBe(50);
+      const rude = analysePoliteness(tokenize('Calm down. Thanks for nothing. Not my department.'));
+      const polite = analysePoliteness(
+        tokenize('Hello, thank you so much, could you please hold?'),
+      );
+      expect(rude.score).toBeGreaterThanOrEqual(0);
+      expect(rude.score).toBeLessThan(15);
+      expect(polite.score).toBeLessThanOrEqual(100);
+      expect(polite.score).toBeGreaterThan(85);
+    });
+
+    it('should rank a polite request above a blunt one', () => {
+      expect(politenessValue('Could you please send the form? Thanks!')).toBeGreaterThan(
+        politenessValue('Why did you not send the form? Send it now.'),
+      );
+    });
+
+    it('should return 0 when given something that is not text', () => {
+      expect(politenessValue(undefined as unknown as string)).toBe(0);
+    });
+  });
+});

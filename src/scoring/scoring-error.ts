@@ -1,0 +1,21 @@
+import { DomainError, FieldError } from '../common/domain-error';
+
+export enum ScoringErrorCode {
+  RubricNotFound = 'RUBRIC_NOT_FOUND',
+  InvalidRubric = 'INVALID_RUBRIC',
+  TextTooLong = 'TEXT_TOO_LONG',
+  AmbiguousRubric = 'AMBIGUOUS_RUBRIC',
+}
+
+const STATUS = {
+  [ScoringErrorCode.RubricNotFound]: 404,
+  [ScoringErrorCode.InvalidRubric]: 400,
+  [ScoringErrorCode.TextTooLong]: 400,
+  [ScoringErrorCode.AmbiguousRubric]: 400,
+} satisfies Record<ScoringErrorCode, number>;
+
+export class ScoringError extends DomainError {
+  constructor(code: ScoringErrorCode, message: string, errors?: FieldError[]) {
+    super(code, STATUS[code], message, errors);
+  }
+}

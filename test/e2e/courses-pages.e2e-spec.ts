@@ -1,0 +1,125 @@
+import { BrowserSession } from '../support/browser-session';
+import { COURSE_FIXTURE_ENV } from '../support/courses';
+import { createTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+
+describe('Course pages', () => {
+  let t: TestApp;
+  let trainee: BrowserSession;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: COURSE_FIXTURE_ENV });
+    trainee = new BrowserSession(t.app.getHttpServer());
+    await trainee.signIn('trainee@academy.local', DEMO_PASSWORD);
+  });
+  afterAll(async () => t.close());
+
+  it('should put Courses in everyone’s menu and on the trainee’s home page', async () => {
+    const home = await trainee.get('/');
+    expect(home.text).toMatch(/<nav aria-label="Main">[\s\S]*href="\/courses"/);
+    expect(home.text).toContain('Your courses');
+  });
+
+  it('should list the catalogue with prerequisite hints', async () => {
+    const page = await trainee.get('/courses');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-course="phone-basics"');
+    expect(page.text).toMatch(/data-course="calm-complaints"[\s\S]*First: Phone basics/);
+    expect(page.text).not.toContain('Progress and assignments');
+  });
+
+  it('should refuse enrolment before the prerequisites with a clear message on the page', async () => {
+    const course = await trainee.get('/courses/calm-complaints');
+    expect(course.text).toContain(
+      'Complete <a href="/courses/phone-basics">Phone basics</a> first',
+    );
+    expect(course.text).not.toContain('action="/courses/calm-complaints/enrol"');
+    const response = await trainee.postForm('/courses/calm-complaints/enrol', {});
+    expect(response.status).toBe(409);
+    expect(response.text).toContain(
+      'Complete “Phone basics” before you enrol in “Calm complaints”',
+    );
+  });
+
+  it('should enrol through the form and show the lessons to start', async () => {
+    await trainee.get('/courses/phone-basics');
+    const response = await trainee.postForm('/courses/phone-basics/enrol', {});
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/courses/phone-basics?enrolled=1');
+    const page = await trainee.get('/courses/phone-basics?enrolled=1');
+    expect(page.text).toContain('You are enrolled');
+    expect(page.text).toContain(
+      'href="/courses/phone-basics/lessons/greeting">Start the course</a>',
+    );
+  });
+
+  it('should render the lesson sanitized, with the check form and no answers in the page', async () => {
+    const page = await trainee.get('/courses/phone-basics/lessons/greeting');
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('<script>window.pwned');
+    expect(page.text).not.toMatch(/<img|<[^>]*\son\w+=|href="javascript:/);
+    expect(page.text).toContain('&lt;script&gt;window.pwned = true&lt;/script&gt;');
+    expect(page.text).toContain('name="q1" value="1"');
+    expect(page.text).not.toContain('Right, it names you and offers help');
+    expect(page.text).toContain('rel="next" href="/courses/phone-basics/lessons/listening"');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // Reading the page opened the lesson.
+    const catalogue = await trainee.get('/courses');
+    expect(catalogue.text).toContain('In progress · 0 %');
+  });
+
+  it('should answer the check without JavaScript and complete the lesson through forms', async () => {
+    const wrong = await trainee.postForm('/courses/phone-basics/lessons/greeting/check', {
+      q1: '0',
+      q2: '0',
+    });
+    expect(wrong.status).toBe(200);
+    expect(wrong.text).toContain('Not quite.');
+    expect(wrong.text).toContain('Short is not the same as clear.');
+    expect(wrong.text).toMatch(/data-complete disabled/);
+    const early = await trainee.postForm('/courses/phone-basics/lessons/greeting/complete', {});
+    expect(early.status).toBe(409);
+    expect(early.text).toContain('Answer every knowledge-check question correctly first');
+    const right = await trainee.postForm('/courses/phone-basics/lessons/greeting/check', {
+      q1: '1',
+    });
+    expect(right.text).toContain('Right, it names you and offers help.');
+    expect(right.text).not.toMatch(/data-complete disabled/);
+    const done = await trainee.postForm('/courses/phone-basics/lessons/greeting/complete', {});
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe('/courses/phone-basics/lessons/listening');
+    const course = await trainee.get('/courses/phone-basics');
+    expect(course.text).toMatch(/<li class="done">\s*<span class="tick" aria-hidden="true">✓/);
+    expect(course.text).toContain('1 of 3 lessons done');
+  });
+
+  it('should show trainers the progress table and let them assign a team', async () => {
+    const trainer = new BrowserSession(t.app.getHttpServer());
+    await trainer.signIn('trainer@academy.local', DEMO_PASSWORD);
+    const table = await trainer.get('/courses/phone-basics/progress?team=North');
+    expect(table.status).toBe(200);
+    expect(table.text).toMatch(
+      /data-user="trainee@academy.local"[\s\S]*In progress · 33 %[\s\S]*class="cell completed"/,
+    );
+    const bad = await trainer.postForm('/courses/data-privacy/assignments', {
+      team: 'North',
+      dueDate: '2026-01-01',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('dueDate must be today (2026-11-23) or later');
+    const assigned = await trainer.postForm('/courses/data-privacy/assignments', {
+      team: 'North',
+      dueDate: '2026-11-30',
+    });
+    expect(assigned.status).toBe(303);
+    expect(assigned.headers.location).toBe('/courses/data-privacy/progress?assigned=1&team=North');
+    const after = await trainer.get(assigned.headers.location as string);
+    expect(after.text).toContain('Assigned to 1 person.');
+    const mine = await trainee.get('/courses');
+    expect(mine.text).toMatch(/data-testid="my-courses"[\s\S]*Data privacy[\s\S]*due 2026-11-30/);
+  });
+
+  it('should keep trainees off the progress pages', async () => {
+    const page = await trainee.get('/courses/phone-basics/progress');
+    expect(page.status).toBe(403);
+  });
+});
