@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedFixture } from '../../test/support/shared-dir';
 import { LearningRecord } from './learning-record.entity';
 import {
   activityIri,
@@ -12,7 +13,7 @@ import {
 } from './xapi';
 
 // The xAPI statement JSON Schema of the shared interoperability fixtures (draft-04).
-const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'xapi');
+const FIXTURES = sharedFixture('xapi');
 
 function statementValidator(): (statement: unknown) => string[] {
   // ajv 6 comes with eslint; it is the validator that still reads draft-04 schemas.

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { sharedFixture } from '../../../test/support/shared-dir';
 import { gradeResponse } from '../engine/item.grader';
 import { QuestionDefinition } from '../engine/question.types';
 import { importGift, parseGiftBlocks } from './gift-import';
 
 // Third-party fixtures, read in place (../shared/fixtures/README.md).
-const FIXTURES = resolve(__dirname, '../../../../shared/fixtures/gift');
+const FIXTURES = sharedFixture('gift');
 const PEGJS = join(FIXTURES, 'gift-pegjs');
 const MOODLE = join(FIXTURES, 'moodle');
 const read = (file: string): string => readFileSync(file, 'utf8');

@@ -1,15 +1,12 @@
-import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { parseQuestion } from '../../../src/exams/engine';
 import { BrowserSession } from '../../support/browser-session';
 import { EXAM_FIXTURE_ENV } from '../../support/exams';
+import { sharedFixture } from '../../support/shared-dir';
 import { createTestApp, DEMO_PASSWORD, TestApp } from '../../support/test-app';
 
 // Moodle's own GIFT fixture, read in place (../shared/fixtures/README.md).
-const MOODLE_FIXTURE = resolve(
-  __dirname,
-  '../../../../shared/fixtures/gift/moodle/questions.gift.txt',
-);
+const MOODLE_FIXTURE = sharedFixture('gift', 'moodle', 'questions.gift.txt');
 
 describe('GIFT import (API and page)', () => {
   let t: TestApp;
