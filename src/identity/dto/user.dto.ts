@@ -7,16 +7,14 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { Role, ROLES } from '../role';
+import { PageQueryDto } from '../../common/page-query.dto';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -86,7 +84,7 @@ export class UpdateUserDto extends PartialType(CreateUserDto) {
   active?: boolean;
 }
 
-export class ListUsersQueryDto {
+export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @IsIn(ROLES)
@@ -109,21 +107,6 @@ export class ListUsersQueryDto {
   @IsString()
   @MaxLength(120)
   q?: string;
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class LoginDto {

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto';
 
-export class LearningRecordsQueryDto {
+export class LearningRecordsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: 'Whose statements; yourself when left out (staff only for others)',
   })
@@ -32,21 +33,6 @@ export class LearningRecordsQueryDto {
   @Type(() => Date)
   @IsDate()
   until?: Date;
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class StatementResultView {
