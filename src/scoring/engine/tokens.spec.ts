@@ -1,4 +1,4 @@
-import { tokenize } from './tokens';
+import { FreshReader, tokenize } from './tokens';
 
 const spansMatch = (text: string): boolean => {
   const doc = tokenize(text);
@@ -50,5 +50,26 @@ describe(tokenize.name, () => {
     expect(doc.count).toBe(0);
     expect(doc.wordCount).toBe(0);
     expect(doc.sentences).toEqual([]);
+  });
+});
+
+describe('reading is independent of what the process read before', () => {
+  it('should split a possessive the same way after the whole word was seen at a sentence end', () => {
+    const before = tokenize("Please ring the bank's fraud line.").values;
+    tokenize("It's the bank's.");
+    tokenize('Another reply that mentions the bank\'s. And "bank\'s" in quotes.');
+    const after = tokenize("Please ring the bank's fraud line.").values;
+    expect(before).toContain("'s");
+    expect(after).toEqual(before);
+  });
+
+  it('should read the same after the reader is rebuilt', () => {
+    const reader = new FreshReader(0);
+    const values = (text: string): string[] =>
+      reader.read(text, (doc) => doc.tokens().out() as string[]);
+    const first = values("Zorblat's account, the Zorblat's.");
+    const second = values("Zorblat's account, the Zorblat's.");
+    expect(reader.rebuilds).toBeGreaterThan(0);
+    expect(second).toEqual(first);
   });
 });

@@ -1,11 +1,69 @@
-import winkNLP from 'wink-nlp';
+import winkNLP, { Document, WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-// Loaded once per process (module singleton). The engine never reads wink's named entities or
-// its document sentiment, so the pipe skips `ner`, `sentiment` and `cer`; tokens, sentences,
-// negation flags, POS and lemmas are identical to the default pipe's.
-const nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
-const its = nlp.its;
+// The engine never reads wink's named entities or its document sentiment, so the pipe skips
+// `ner`, `sentiment` and `cer`; tokens, sentences, negation flags, POS and lemmas are identical to
+// the default pipe's.
+const PIPE = ['sbd', 'negation', 'pos'];
+
+/**
+ * wink-nlp remembers every out-of-vocabulary token it reads, and a remembered token is later kept
+ * whole where a fresh reader would split it ("bank's" seen once before a full stop stays one token
+ * in "ring the bank's fraud line", so the phrase "ring the bank" stops matching). The same reply
+ * would then score differently depending on what the process read before it. So we keep hold of
+ * the core model wink builds for itself and, after each text, forget the lexemes that text added:
+ * every text is read as a fresh process would read it. The forgotten entries still hold a little
+ * memory each; past FORGET_LIMIT of them the reader is rebuilt from the model (about 0.1 s).
+ */
+interface CoreModel {
+  features: { lexeme: { hash: Record<string, number>; list: string[]; intrinsicSize: number } };
+}
+const FORGET_LIMIT = 200_000;
+
+export class FreshReader {
+  private core!: CoreModel;
+  private nlp!: WinkMethods;
+  /** How many times the reader was rebuilt (for tests). */
+  rebuilds = 0;
+
+  constructor(private readonly forgetLimit = FORGET_LIMIT) {
+    this.rebuild();
+  }
+
+  get its(): WinkMethods['its'] {
+    return this.nlp.its;
+  }
+
+  /** Reads `text` and hands the document to `use`; nothing of it is remembered afterwards. */
+  read<T>(text: string, use: (doc: Document) => T): T {
+    const lexemes = this.core.features.lexeme;
+    const mark = lexemes.list.length;
+    try {
+      return use(this.nlp.readDoc(text));
+    } finally {
+      for (let i = mark; i < lexemes.list.length; i += 1) delete lexemes.hash[lexemes.list[i]];
+      if (lexemes.list.length - lexemes.intrinsicSize > this.forgetLimit) {
+        this.rebuild();
+        this.rebuilds += 1;
+      }
+    }
+  }
+
+  private rebuild(): void {
+    // wink calls `core()` once per instance and works on the copy it returns.
+    const capturing = {
+      ...model,
+      core: (): CoreModel => {
+        this.core = (model as unknown as { core(): CoreModel }).core();
+        return this.core;
+      },
+    };
+    this.nlp = winkNLP(capturing as typeof model, PIPE);
+  }
+}
+
+const reader = new FreshReader();
+const its = reader.its;
 // wink-nlp 2.4.0's typings declare `its.lemma` with an `addons` parameter that does not fit its
 // own ItsFunction type; at run time it is an ordinary token accessor like `its.normal`.
 const lemmaOf = its.lemma as unknown as typeof its.normal;
@@ -63,7 +121,10 @@ const OPENERS: Record<string, string> = {
 
 /** Reads a text once and returns everything the analysers need. Never throws on odd input. */
 export function tokenize(text: string): TokenizedText {
-  const doc = nlp.readDoc(text);
+  return reader.read(text, (doc) => flatten(text, doc));
+}
+
+function flatten(text: string, doc: Document): TokenizedText {
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   const count = values.length;
@@ -120,8 +181,10 @@ export function tokenize(text: string): TokenizedText {
 
 /** Tokenizes a short phrase into normals and lemmas (used to compile patterns). */
 export function tokenizePhrase(phrase: string): { normals: string[]; lemmas: string[] } {
-  const tokens = nlp.readDoc(phrase).tokens();
-  return { normals: tokens.out(its.normal) as string[], lemmas: tokens.out(lemmaOf) as string[] };
+  return reader.read(phrase, (doc) => {
+    const tokens = doc.tokens();
+    return { normals: tokens.out(its.normal) as string[], lemmas: tokens.out(lemmaOf) as string[] };
+  });
 }
 
 // wink gives no offsets: walk precedingSpaces + value; where wink dropped or rewrote characters
