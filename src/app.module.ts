@@ -12,7 +12,9 @@ import { CoursesModule } from './courses/courses.module';
 import { ExamsModule } from './exams/exams.module';
 import { IdentityModule } from './identity/identity.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { SimulationsModule } from './simulations/simulations.module';
 import { LearningRecordsModule } from './learning-records/learning-records.module';
+import { CertificationsModule } from './certifications/certifications.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -48,6 +50,8 @@ export class AppModule {
         LearningRecordsModule,
         CoursesModule,
         ExamsModule,
+        SimulationsModule,
+        CertificationsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -21,6 +21,8 @@ export interface AppConfig {
   loginLockoutSeconds: number;
   auditRetentionDays: number;
   scoringMaxChars: number;
+  /** Base URL people outside reach the service at (verification links, QR codes, badges). */
+  publicUrl: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -57,6 +59,11 @@ export const CONFIG_VARIABLES = [
   ['LOGIN_LOCKOUT_SECONDS', '900', 'window and lock-out length for failed logins'],
   ['AUDIT_RETENTION_DAYS', '365', 'days audit entries are kept (at least 180)'],
   ['SCORING_MAX_CHARS', '20000', 'longest reply the scoring API accepts'],
+  [
+    'PUBLIC_URL',
+    'http://localhost:PORT',
+    'base URL printed on certificates, QR codes and Open Badges',
+  ],
   ['LOG_LEVEL', 'warn', 'error, warn, log or debug'],
 ] as const;
 
@@ -103,6 +110,9 @@ export function loadConfig(env: Env = process.env, cwd = PROJECT_ROOT): AppConfi
     problems.push('AUTH_SECRET must be at least 32 characters');
   }
   const dataDir = path('DATA_DIR', 'data');
+  const publicUrl = (env.PUBLIC_URL || '').replace(/\/+$/, '');
+  if (publicUrl && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl))
+    problems.push('PUBLIC_URL must be an http:// or https:// URL');
   const config: Omit<AppConfig, 'authSecret'> = {
     nodeEnv,
     host: env.HOST || '0.0.0.0',
@@ -120,6 +130,7 @@ export function loadConfig(env: Env = process.env, cwd = PROJECT_ROOT): AppConfi
     loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', 900, 1, 86400),
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', 365, 180, 36500),
     scoringMaxChars: int('SCORING_MAX_CHARS', 20000, 100, 1_000_000),
+    publicUrl: publicUrl || `http://localhost:${env.PORT || 3000}`,
     logLevel: oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'warn'),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,3 +1,6 @@
+import { CertificateNotice } from '../certifications/certificate-notice.entity';
+import { Certificate } from '../certifications/certificate.entity';
+import { SignOff } from '../certifications/sign-off.entity';
 import { Enrolment } from '../courses/enrolment.entity';
 import { LessonProgress } from '../courses/lesson-progress.entity';
 import { ExamAttemptSlot } from '../exams/exam-attempt-slot.entity';
@@ -7,6 +10,9 @@ import { ImportedBank } from '../exams/imported-bank.entity';
 import { AuditEntry } from '../identity/audit-entry.entity';
 import { User } from '../identity/user.entity';
 import { LearningRecord } from '../learning-records/learning-record.entity';
+import { ScenarioVersion } from '../simulations/scenario-version.entity';
+import { SimulationSession } from '../simulations/simulation-session.entity';
+import { SimulationTurn } from '../simulations/simulation-turn.entity';
 
 // Every entity the data source knows; features add theirs here.
 export const ENTITIES = [
@@ -19,4 +25,10 @@ export const ENTITIES = [
   ExamAttemptSlot,
   ExamAttemptStep,
   ImportedBank,
+  ScenarioVersion,
+  SimulationSession,
+  SimulationTurn,
+  Certificate,
+  SignOff,
+  CertificateNotice,
 ];

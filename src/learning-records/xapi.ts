@@ -30,6 +30,8 @@ export const EXTENSIONS = {
   dueDate: `${ACADEMY_IRI}/extensions/due-date`,
   contentHash: `${ACADEMY_IRI}/extensions/content-hash`,
   courseVersion: `${ACADEMY_IRI}/extensions/course-version`,
+  /** A role-play session's mean score per scoring dimension: `{ compliance: 100, … }`. */
+  dimensionMeans: `${ACADEMY_IRI}/extensions/dimension-means`,
 } as const;
 
 /** The IRI of a platform activity: `…/activities/course/service-principles`. */

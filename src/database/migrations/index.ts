@@ -2,6 +2,8 @@ import { Identity1763900000000 } from './1763900000000-identity';
 import { LearningRecords1764000000000 } from './1764000000000-learning-records';
 import { Courses1764000100000 } from './1764000100000-courses';
 import { Exams1764000300000 } from './1764000300000-exams';
+import { Simulations1764000500000 } from './1764000500000-simulations';
+import { Certifications1764000700000 } from './1764000700000-certifications';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   LearningRecords1764000000000,
   Courses1764000100000,
   Exams1764000300000,
+  Simulations1764000500000,
+  Certifications1764000700000,
 ];

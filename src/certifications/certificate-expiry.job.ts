@@ -1,0 +1,97 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Clock, CLOCK } from '../common/clock';
+import { Certificate } from './certificate.entity';
+import { NoticeKind } from './certificate-notice.entity';
+import { reminderDue, statusAt } from './engine';
+import { NoticesService } from './notices.service';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The daily job (at start-up, then every 24 h): stores the status of certificates that entered
+ * their renewal window or expired, and queues reminders 60, 30 and 7 days before expiry (each
+ * at most once, by a unique index) and an "expired" notice.
+ */
+@Injectable()
+export class CertificateExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CertificateExpiryJob.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @InjectRepository(Certificate) private readonly certificates: Repository<Certificate>,
+    private readonly notices: NoticesService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** One pass at the clock's now; tests call it directly. */
+  async run(): Promise<{ statusChanges: number; notices: number }> {
+    const now = this.clock.now();
+    const rows = await this.certificates.find({
+      where: { status: In(['active', 'expiring']) },
+      order: { expiresAt: 'ASC', id: 'ASC' },
+    });
+    let statusChanges = 0;
+    let queued = 0;
+    for (const row of rows) {
+      const status = statusAt(row, now);
+      if (status !== row.status) {
+        const result = await this.certificates.update(
+          { id: row.id, status: row.status },
+          { status, statusChangedAt: now },
+        );
+        statusChanges += result.affected ?? 0;
+      }
+      const notice = this.noticeFor(row, status, now);
+      if (
+        notice &&
+        (await this.notices.addOnce({ userId: row.userId, certificateId: row.id, ...notice }))
+      )
+        queued++;
+    }
+    return { statusChanges, notices: queued };
+  }
+
+  onApplicationBootstrap(): void {
+    const tick = (): void => {
+      this.running = this.run().catch((error: unknown) =>
+        this.logger.error(`certificate expiry job failed: ${String(error)}`),
+      );
+    };
+    tick();
+    this.timer = setInterval(tick, DAY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private noticeFor(
+    row: Certificate,
+    status: string,
+    now: Date,
+  ): { kind: NoticeKind; message: string } | null {
+    const until = row.expiresAt.toISOString().slice(0, 10);
+    if (status === 'expired')
+      return {
+        kind: 'expired',
+        message: `Your certificate “${row.programmeTitle}” expired on ${until}. Meet its requirements again to be certified.`,
+      };
+    const days = reminderDue(row.expiresAt, now);
+    if (days === null) return null;
+    return {
+      kind: `reminder-${days}` as NoticeKind,
+      message: `Your certificate “${row.programmeTitle}” expires on ${until} (in ${days} days or less). Recertification is open: see what it takes under My certificates.`,
+    };
+  }
+}

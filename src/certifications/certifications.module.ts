@@ -1,0 +1,83 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { addHomeLink } from '../identity/home-sections';
+import { IdentityModule } from '../identity/identity.module';
+import { LearningRecordsModule } from '../learning-records/learning-records.module';
+import { CertificateAwardingService } from './certificate-awarding.service';
+import { CertificateExpiryJob } from './certificate-expiry.job';
+import { CertificateHoldings } from './certificate-holdings';
+import { CertificateNotice } from './certificate-notice.entity';
+import { CertificateProofService } from './certificate-proof.service';
+import { Certificate } from './certificate.entity';
+import { CertificatesController } from './certificates.controller';
+import { CertificationPagesController } from './certification-pages.controller';
+import { CertificationStaffPagesController } from './certification-staff-pages.controller';
+import { CertificationsService } from './certifications.service';
+import { LearningRecordSubscriber } from './learning-record.subscriber';
+import { NoticesController } from './notices.controller';
+import { NoticesService } from './notices.service';
+import { ProgrammesController } from './programmes.controller';
+import { ProgrammesService } from './programmes.service';
+import { SignOff } from './sign-off.entity';
+import { SignOffsController } from './sign-offs.controller';
+import { SignOffsService } from './sign-offs.service';
+import { VerificationPagesController } from './verification-pages.controller';
+import { VerificationController } from './verification.controller';
+
+/**
+ * Certifications: programmes (content/programmes), the certificate ledger awarded from learning
+ * records, renewal and expiry, supervisors' sign-offs, notices, and public proof (verification,
+ * PDF, Open Badges).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Certificate, CertificateNotice, SignOff]),
+    IdentityModule,
+    LearningRecordsModule,
+  ],
+  controllers: [
+    ProgrammesController,
+    CertificatesController,
+    NoticesController,
+    SignOffsController,
+    VerificationController,
+    CertificationStaffPagesController,
+    CertificationPagesController,
+    VerificationPagesController,
+  ],
+  providers: [
+    ProgrammesService,
+    NoticesService,
+    CertificateAwardingService,
+    CertificationsService,
+    CertificateProofService,
+    SignOffsService,
+    CertificateExpiryJob,
+    LearningRecordSubscriber,
+    { provide: CertificateHoldings, useExisting: CertificationsService },
+  ],
+  exports: [CertificateHoldings, CertificationsService],
+})
+export class CertificationsModule implements OnModuleInit {
+  onModuleInit(): void {
+    addHomeLink('trainee', {
+      label: 'My certificates',
+      href: '/certificates',
+      description: 'Certificates, expiry dates and what is left for each programme',
+    });
+    for (const role of ['hr', 'admin', 'trainer', 'supervisor'] as const)
+      addHomeLink(role, {
+        label: 'Certificates',
+        href: '/certificates/staff',
+        description:
+          role === 'hr' || role === 'admin'
+            ? 'Every certificate, its status and revocation'
+            : 'Certificates held in your teams',
+      });
+    addHomeLink('supervisor', {
+      label: 'Sign-offs',
+      href: '/certificates/sign-offs',
+      description: 'Observation checklists waiting for your signature',
+    });
+  }
+}

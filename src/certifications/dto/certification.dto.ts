@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { CertificateStatus } from '../engine';
+
+const STATUSES = ['active', 'expiring', 'expired', 'revoked', 'superseded'] as const;
+
+export class CertificateListQueryDto {
+  @ApiPropertyOptional({ description: 'Programme id' })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'programme must be a programme id' })
+  programme?: string;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: CertificateStatus;
+
+  @ApiPropertyOptional({ description: 'Only the holders in this team' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  team?: string;
+
+  @ApiPropertyOptional({ default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class RevokeCertificateDto {
+  @ApiProperty({
+    description: 'Why the certificate is withdrawn (kept in the ledger and audit log)',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class SignOffDto {
+  @ApiProperty({ description: 'Programme id' })
+  @IsString()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'programmeId must be a programme id' })
+  programmeId!: string;
+
+  @ApiProperty({ description: 'Checklist item ids observed', type: [String] })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? [value] : value === undefined ? [] : value,
+  )
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  ticked!: string[];
+
+  @ApiPropertyOptional({ description: 'What the supervisor observed' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class NoticeQueryDto {
+  @ApiPropertyOptional({ description: 'Only unread notices' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
+  unread?: boolean;
+}

@@ -1,0 +1,52 @@
+import type { Dimension } from '../../scoring/engine';
+
+/** A minimum score per scoring dimension (0–100), e.g. `{ compliance: 100, politeness: 70 }`. */
+export type DimensionMinimums = Partial<Record<Dimension, number>>;
+
+export interface ExamRequirement {
+  exam: string;
+  /** Percentage needed; null means the exam's own pass mark (a "passed" verdict). */
+  minimumGrade: number | null;
+}
+
+/** Either one named scenario, or `count` different scenarios carrying `tag`. */
+export interface SimulationRequirement {
+  scenario: string | null;
+  tag: string | null;
+  count: number;
+  /** Overall session score needed (0–100); null: the scenario's own pass mark. */
+  minimumScore: number | null;
+  minimumScores: DimensionMinimums;
+}
+
+export interface SignOffItem {
+  id: string;
+  text: string;
+}
+
+/** An observation checklist a supervisor ticks after reviewing live calls. */
+export interface SignOffRequirement {
+  title: string;
+  checklist: SignOffItem[];
+}
+
+export interface RequirementSet {
+  courses: string[];
+  exams: ExamRequirement[];
+  simulations: SimulationRequirement[];
+  signOff: SignOffRequirement | null;
+}
+
+/** A certification programme as authored in content/programmes/<id>.yaml. */
+export interface Programme {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  validityMonths: number;
+  /** Recertification opens this many days before expiry. */
+  renewalWindowDays: number;
+  requirements: RequirementSet;
+  /** What recertification asks for; the full requirements when the file names none. */
+  renewal: RequirementSet;
+}

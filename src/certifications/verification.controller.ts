@@ -1,0 +1,73 @@
+import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Public } from '../identity/access.decorators';
+import { CertificateProofService } from './certificate-proof.service';
+import { VerificationView } from './certificate-views';
+
+const JSON_LD = 'application/ld+json; charset=utf-8';
+
+/** What anyone may check without signing in: verification and the Open Badges documents. */
+@ApiTags('verification (public)')
+@Public()
+@Controller()
+export class VerificationController {
+  constructor(private readonly proof: CertificateProofService) {}
+
+  @Get('api/verify/:token')
+  @ApiOperation({
+    summary:
+      'Verify a certificate: holder’s name, programme, issued, expires, status — nothing else',
+  })
+  @ApiOkResponse({ type: VerificationView })
+  verify(@Param('token') token: string): Promise<VerificationView> {
+    return this.proof.verify(token);
+  }
+
+  @Get('badges/issuer')
+  @ApiOperation({ summary: 'Open Badges 2.0 issuer profile' })
+  @Header('content-type', JSON_LD)
+  issuer(): object {
+    return this.proof.issuer();
+  }
+
+  @Get('badges/programmes/:programmeId')
+  @ApiOperation({ summary: 'Open Badges 2.0 BadgeClass of a programme' })
+  @Header('content-type', JSON_LD)
+  badgeClass(@Param('programmeId') programmeId: string): object {
+    return this.proof.badgeClass(programmeId);
+  }
+
+  @Get('badges/programmes/:programmeId/image.svg')
+  @ApiOperation({ summary: 'The badge image (SVG)' })
+  @ApiProduces('image/svg+xml')
+  @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @Header('cache-control', 'public, max-age=3600')
+  image(@Param('programmeId') programmeId: string): string {
+    return this.proof.badgeImage(programmeId);
+  }
+
+  @Get('badges/assertions/:token')
+  @ApiOperation({
+    summary: 'Open Badges 2.0 Assertion, hosted verification (410 with revoked: true once revoked)',
+  })
+  async assertion(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const { revoked, body } = await this.proof.assertion(token);
+    response
+      .status(revoked ? 410 : 200)
+      .type(JSON_LD)
+      .send(JSON.stringify(body));
+  }
+
+  @Get('badges/credentials/:token')
+  @ApiOperation({
+    summary: 'Open Badges 3.0 OpenBadgeCredential (unsigned; 410 once revoked)',
+  })
+  async credential(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const { revoked, body } = await this.proof.credential(token);
+    response
+      .status(revoked ? 410 : 200)
+      .type(JSON_LD)
+      .send(JSON.stringify(body));
+  }
+}

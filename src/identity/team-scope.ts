@@ -1,0 +1,25 @@
+import { hasRole, Viewer } from './viewer';
+
+/**
+ * The one rule for reading other people's records: hr and admin see everyone; trainers and
+ * supervisors see the people of the teams they manage; everyone sees themselves.
+ */
+
+/** The teams whose people the viewer may see, or `null` for everyone. */
+export function visibleTeams(viewer: Pick<Viewer, 'roles' | 'managedTeams'>): string[] | null {
+  return hasRole(viewer, 'hr', 'admin') ? null : viewer.managedTeams;
+}
+
+export function canSeeTeam(viewer: Pick<Viewer, 'roles' | 'managedTeams'>, team: string): boolean {
+  const teams = visibleTeams(viewer);
+  return teams === null || teams.includes(team);
+}
+
+export function canSeePerson(
+  viewer: Pick<Viewer, 'id' | 'roles' | 'managedTeams'>,
+  person: { id: string; team: string | null },
+): boolean {
+  if (person.id === viewer.id) return true;
+  const teams = visibleTeams(viewer);
+  return teams === null || (person.team !== null && teams.includes(person.team));
+}

@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { SESSION_STATUSES, SessionStatus } from '../simulation-session.entity';
+
+export class TakeTurnDto {
+  @ApiProperty({
+    description:
+      'Index of this reply in the session (0 for the first). Sending an index already taken returns the stored turn instead of a second one.',
+    example: 0,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  turnIndex!: number;
+
+  @ApiProperty({
+    description: 'The trainee’s reply',
+    example: 'Good morning, I’m sorry to hear that.',
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'text must not be blank' })
+  @MaxLength(1_000_000)
+  text!: string;
+}
+
+/** The form post of the role-play page (works without JavaScript). */
+export class TurnFormDto {
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  turnIndex!: number;
+
+  @IsString()
+  @Matches(/\S/, { message: 'write a reply first' })
+  @MaxLength(1_000_000)
+  text!: string;
+}
+
+export class ScenarioSourceDto {
+  @ApiProperty({ description: 'The scenario as YAML (docs/scenario-format.md)' })
+  @IsString()
+  @MaxLength(200_000)
+  source!: string;
+}
+
+export class TryReplyDto extends ScenarioSourceDto {
+  @ApiProperty({ description: 'The step to answer', example: 'opening' })
+  @IsString()
+  @MaxLength(80)
+  stepId!: string;
+
+  @ApiProperty({ description: 'The reply to try' })
+  @IsString()
+  @Matches(/\S/, { message: 'text must not be blank' })
+  @MaxLength(20_000)
+  text!: string;
+
+  @ApiPropertyOptional({
+    description: 'Anger before the reply (the persona’s starting anger by default)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  anger?: number;
+}
+
+export class StaffSessionsQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) scenarioId?: string;
+
+  @ApiPropertyOptional({
+    description: 'A team; by default a trainer or supervisor sees the teams they manage',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  team?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string;
+
+  @ApiPropertyOptional({ enum: SESSION_STATUSES })
+  @IsOptional()
+  @IsIn(SESSION_STATUSES)
+  status?: SessionStatus;
+
+  @ApiPropertyOptional({ default: 100 })
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class ResultsQueryDto {
+  @ApiPropertyOptional({ description: 'Only sessions of this team’s members' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  team?: string;
+}

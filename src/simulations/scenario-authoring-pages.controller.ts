@@ -1,0 +1,128 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { DomainError } from '../common/domain-error';
+import { validateInto } from '../common/validation';
+import { Roles } from '../identity/access.decorators';
+import { CurrentViewer, Viewer } from '../identity/viewer';
+import { ScenarioSourceDto, TryReplyDto } from './dto/simulation-requests.dto';
+import * as pages from './scenario-authoring-pages.mapper';
+import { ScenarioAuthoringService } from './scenario-authoring.service';
+
+type Form = Record<string, unknown>;
+const editorUrl = (id: string, query: string): string =>
+  `/simulations/authoring/${encodeURIComponent(id)}?${query}`;
+
+/**
+ * The scenario editor pages. The page script checks the YAML as the trainer types and calls the
+ * authoring API; without it, one form posts here with the button pressed as `intent`.
+ */
+@ApiExcludeController()
+@Roles('trainer', 'admin')
+@Controller('simulations/authoring')
+export class ScenarioAuthoringPagesController {
+  constructor(private readonly authoring: ScenarioAuthoringService) {}
+
+  @Get()
+  @Render('simulations/authoring-list')
+  async list(@CurrentViewer() viewer: Viewer): Promise<object> {
+    return pages.listModel(await this.authoring.list(viewer));
+  }
+
+  /** A blank scenario, or a copy of another one (`?from=`) under a new id. */
+  @Get('new')
+  @Render('simulations/editor')
+  async create(@CurrentViewer() viewer: Viewer, @Query('from') from?: string): Promise<object> {
+    const source =
+      typeof from === 'string' && from
+        ? pages.copySource((await this.authoring.get(viewer, from)).source, from)
+        : pages.STARTER_SOURCE;
+    return pages.editorModel({
+      scenarioId: null,
+      source,
+      validation: this.authoring.validate(source),
+    });
+  }
+
+  @Post('editor')
+  async submit(
+    @CurrentViewer() viewer: Viewer,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const source = typeof form.source === 'string' ? form.source : '';
+    const tryForm = {
+      stepId: field(form.stepId),
+      text: field(form.text),
+      anger: field(form.anger),
+    };
+    const state = { scenarioId: field(form.scenarioId) ?? null, source, tryForm };
+    try {
+      const checked = validateInto(ScenarioSourceDto, { source: form.source });
+      if (!checked.ok) throw invalid(checked.errors);
+      if (form.intent === 'save' || form.intent === 'publish') {
+        const saved = await this.authoring.saveDraft(viewer, source);
+        if (form.intent === 'save')
+          return response.redirect(303, editorUrl(saved.scenarioId, 'saved=1'));
+        const published = await this.authoring.publish(viewer, saved.scenarioId);
+        return response.redirect(
+          303,
+          editorUrl(published.scenarioId, `published=${published.publishedVersion}`),
+        );
+      }
+      const validation = this.authoring.validate(source);
+      if (form.intent !== 'try')
+        return response
+          .status(200)
+          .render('simulations/editor', pages.editorModel({ ...state, validation }));
+      const anger = tryForm.anger === undefined ? undefined : Number(tryForm.anger);
+      const parsed = validateInto(TryReplyDto, { ...tryForm, source, anger });
+      if (!parsed.ok) throw invalid(parsed.errors);
+      const tried = this.authoring.tryReply(parsed.value);
+      response
+        .status(200)
+        .render('simulations/editor', pages.editorModel({ ...state, validation, tried }));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const validation = this.authoring.validate(source.slice(0, 200_000));
+      const model = pages.editorModel({
+        ...state,
+        validation,
+        error: error.message,
+        errors: error.errors,
+      });
+      response.status(error.status).render('simulations/editor', model);
+    }
+  }
+
+  @Get(':scenarioId')
+  @Render('simulations/editor')
+  async edit(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+    @Query() query: Form,
+  ): Promise<object> {
+    const detail = await this.authoring.get(viewer, scenarioId);
+    const notice = query.published
+      ? `Published as version ${String(query.published)}: new sessions start on it.`
+      : query.saved
+        ? 'Draft saved.'
+        : undefined;
+    return pages.editorModel({
+      scenarioId,
+      source: detail.source,
+      validation: detail.validation,
+      detail,
+      readOnly: detail.readOnly,
+      notice,
+    });
+  }
+}
+
+function field(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function invalid(errors: { path: string; messages: string[] }[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', 400, 'Check the fields marked below', errors);
+}

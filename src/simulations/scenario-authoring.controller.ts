@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../identity/access.decorators';
+import { CurrentViewer, Viewer } from '../identity/viewer';
+import { ScenarioSourceDto, TryReplyDto } from './dto/simulation-requests.dto';
+import {
+  AuthoredScenarioDetailView,
+  AuthoredScenarioView,
+  TryReplyView,
+  ValidationView,
+} from './dto/simulation-views.dto';
+import { ScenarioAuthoringService } from './scenario-authoring.service';
+
+// Registered before SimulationsController so 'authoring' is never read as a scenario id.
+@ApiTags('simulations')
+@ApiBearerAuth()
+@Roles('trainer', 'admin')
+@Controller('api/simulations/authoring')
+export class ScenarioAuthoringController {
+  constructor(private readonly authoring: ScenarioAuthoringService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Trainer-authored scenarios, then the read-only content ones' })
+  @ApiOkResponse({ type: [AuthoredScenarioView] })
+  list(@CurrentViewer() viewer: Viewer): Promise<AuthoredScenarioView[]> {
+    return this.authoring.list(viewer);
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Check a YAML text: issues with line and field path, calibration, flow preview',
+    description: 'A scenario with errors still answers 200: the issues are the answer.',
+  })
+  @ApiOkResponse({ type: ValidationView })
+  validate(@Body() dto: ScenarioSourceDto): ValidationView {
+    return this.authoring.validate(dto.source);
+  }
+
+  @Post('try')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Score a reply to one step and show the branch it takes at a given anger',
+    description: '422 when the scenario has errors or the step is not a dialogue step.',
+  })
+  @ApiOkResponse({ type: TryReplyView })
+  try(@Body() dto: TryReplyDto): TryReplyView {
+    return this.authoring.tryReply(dto);
+  }
+
+  @Put('drafts')
+  @ApiOperation({
+    summary: 'Save the draft filed under the source’s id (created or replaced)',
+    description:
+      'Saved even with errors (see `validation`); refused (422) without readable YAML and a kebab-case id, and (409) for a content scenario id.',
+  })
+  @ApiOkResponse({ type: AuthoredScenarioDetailView })
+  saveDraft(
+    @CurrentViewer() viewer: Viewer,
+    @Body() dto: ScenarioSourceDto,
+  ): Promise<AuthoredScenarioDetailView> {
+    return this.authoring.saveDraft(viewer, dto.source);
+  }
+
+  @Get(':scenarioId')
+  @ApiOperation({ summary: 'Source (draft first), validation, flow and published versions' })
+  @ApiOkResponse({ type: AuthoredScenarioDetailView })
+  get(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+  ): Promise<AuthoredScenarioDetailView> {
+    return this.authoring.get(viewer, scenarioId);
+  }
+
+  @Post(':scenarioId/publish')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Publish the draft as the next version (422 listing every problem by field path)',
+    description:
+      'Runs the calibration examples first. New sessions start on the new version; running sessions stay on theirs.',
+  })
+  @ApiOkResponse({ type: AuthoredScenarioDetailView })
+  publish(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+  ): Promise<AuthoredScenarioDetailView> {
+    return this.authoring.publish(viewer, scenarioId);
+  }
+}

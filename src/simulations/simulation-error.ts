@@ -1,0 +1,47 @@
+import { DomainError, FieldError } from '../common/domain-error';
+
+export enum SimulationErrorCode {
+  ScenarioNotFound = 'SCENARIO_NOT_FOUND',
+  SessionNotFound = 'SESSION_NOT_FOUND',
+  StepNotFound = 'STEP_NOT_FOUND',
+  SessionFinished = 'SESSION_FINISHED',
+  SessionExpired = 'SESSION_EXPIRED',
+  TurnOutOfOrder = 'TURN_OUT_OF_ORDER',
+  DebriefNotReady = 'DEBRIEF_NOT_READY',
+  ScenarioInvalid = 'SCENARIO_INVALID',
+  ScenarioIdTaken = 'SCENARIO_ID_TAKEN',
+  ScenarioReadOnly = 'SCENARIO_READ_ONLY',
+  NoDraft = 'NO_DRAFT',
+  TeamNotVisible = 'TEAM_NOT_VISIBLE',
+}
+
+const STATUS = {
+  [SimulationErrorCode.ScenarioNotFound]: 404,
+  [SimulationErrorCode.SessionNotFound]: 404,
+  // A step named in a request body that the posted scenario lacks: the request is at fault.
+  [SimulationErrorCode.StepNotFound]: 422,
+  [SimulationErrorCode.SessionFinished]: 409,
+  [SimulationErrorCode.SessionExpired]: 409,
+  [SimulationErrorCode.TurnOutOfOrder]: 409,
+  [SimulationErrorCode.DebriefNotReady]: 409,
+  [SimulationErrorCode.ScenarioInvalid]: 422,
+  [SimulationErrorCode.ScenarioIdTaken]: 409,
+  [SimulationErrorCode.ScenarioReadOnly]: 409,
+  [SimulationErrorCode.NoDraft]: 404,
+  [SimulationErrorCode.TeamNotVisible]: 403,
+} satisfies Record<SimulationErrorCode, number>;
+
+export class SimulationError extends DomainError {
+  constructor(code: SimulationErrorCode, message: string, errors?: FieldError[]) {
+    super(code, STATUS[code], message, errors);
+  }
+
+  static sessionNotFound(): SimulationError {
+    // The same answer for a session that does not exist and one the viewer may not see.
+    return new SimulationError(SimulationErrorCode.SessionNotFound, 'Session not found');
+  }
+
+  static scenarioNotFound(id: string): SimulationError {
+    return new SimulationError(SimulationErrorCode.ScenarioNotFound, `No scenario "${id}"`);
+  }
+}

@@ -1,0 +1,194 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Res,
+} from '@nestjs/common';
+import { visibleTeams } from '../identity/team-scope';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { DomainError } from '../common/domain-error';
+import { validateInto } from '../common/validation';
+import { Roles } from '../identity/access.decorators';
+import { UsersService } from '../identity/users.service';
+import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
+import { ResultsQueryDto, StaffSessionsQueryDto, TurnFormDto } from './dto/simulation-requests.dto';
+import { ScenarioLibrary } from './scenario-library.service';
+import { SessionsService } from './sessions.service';
+import * as pages from './simulation-pages.mapper';
+import { SimulationReportsService } from './simulation-reports.service';
+
+type Form = Record<string, unknown>;
+const STAFF = ['trainer', 'supervisor', 'hr', 'admin'] as const;
+const session = (id: string, tail = ''): string => `/simulations/sessions/${id}${tail}`;
+
+/** Role-play pages: scenario list, brief, the conversation, the debrief, trainers' sessions and results. */
+@ApiExcludeController()
+@Controller('simulations')
+export class SimulationPagesController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly reports: SimulationReportsService,
+    private readonly library: ScenarioLibrary,
+    private readonly users: UsersService,
+  ) {}
+
+  @Get()
+  @Render('simulations/list')
+  async list(@CurrentViewer() viewer: Viewer, @Query() query: Form): Promise<object> {
+    const filters = { tag: text(query.tag), difficulty: text(query.difficulty) };
+    const access = {
+      canManage: hasRole(viewer, ...STAFF),
+      canAuthor: hasRole(viewer, 'trainer', 'admin'),
+    };
+    return pages.scenarioListModel(await this.reports.overview(viewer.id), filters, access);
+  }
+
+  @Get('sessions')
+  @Roles(...STAFF)
+  async staffSessions(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    // Empty filter fields mean "any"; what is left is checked like the API's query.
+    const plain = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+    const parsed = validateInto(StaffSessionsQueryDto, plain);
+    const page = parsed.ok
+      ? await this.reports.staffSessions(viewer, parsed.value)
+      : { total: 0, items: [], teams: [] };
+    const { items: people } = await this.users.list({ role: 'trainee', limit: 1000 });
+    const teams = [...new Set(people.map((user) => user.team).filter((team) => team !== null))];
+    response.status(parsed.ok ? 200 : 400).render(
+      'simulations/sessions',
+      pages.staffSessionsModel(page, {
+        query: plain,
+        scenarios: this.library.list().map(({ scenario }) => scenario),
+        people,
+        teams: teams.sort(),
+        errors: parsed.ok ? undefined : parsed.errors,
+      }),
+    );
+  }
+
+  @Get('sessions/:sessionId')
+  @Render('simulations/session')
+  async play(
+    @CurrentViewer() viewer: Viewer,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+  ): Promise<object> {
+    const view = await this.sessions.get(viewer, sessionId);
+    return pages.sessionModel(view, { own: view.userId === viewer.id });
+  }
+
+  /** The reply box without JavaScript: one turn, then back to the page (or on to the debrief). */
+  @Post('sessions/:sessionId/turns')
+  async reply(
+    @CurrentViewer() viewer: Viewer,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const parsed = validateInto(TurnFormDto, form);
+    try {
+      if (!parsed.ok)
+        throw new DomainError('VALIDATION_FAILED', 400, 'Check your reply', parsed.errors);
+      const turn = await this.sessions.turn(viewer, sessionId, parsed.value);
+      response.redirect(303, session(sessionId, turn.finished ? '/debrief' : ''));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 404) throw error;
+      const view = await this.sessions.get(viewer, sessionId);
+      if (view.status === 'finished') return response.redirect(303, session(sessionId, '/debrief'));
+      const model = pages.sessionModel(view, {
+        own: view.userId === viewer.id,
+        error: error.message,
+        errors: error.errors,
+        text: text(form.text),
+      });
+      response.status(error.status).render('simulations/session', model);
+    }
+  }
+
+  @Get('sessions/:sessionId/debrief')
+  async debrief(
+    @CurrentViewer() viewer: Viewer,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    let debrief;
+    try {
+      debrief = await this.sessions.debrief(viewer, sessionId);
+    } catch (error) {
+      // Not over yet: back to the conversation.
+      if (error instanceof DomainError && error.status === 409)
+        return response.redirect(303, session(sessionId));
+      throw error;
+    }
+    const own = debrief.userId === viewer.id;
+    const userName = own
+      ? undefined
+      : (await this.users.listByIds([debrief.userId]))[0]?.displayName;
+    response.render('simulations/debrief', pages.debriefModel(debrief, { own, userName }));
+  }
+
+  @Get(':scenarioId/results')
+  @Roles(...STAFF)
+  @Render('simulations/results')
+  async results(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+    @Query() query: ResultsQueryDto,
+  ): Promise<object> {
+    const { items } = await this.users.list({ role: 'trainee', limit: 1000 });
+    const all = [...new Set(items.map((user) => user.team).filter((team) => team !== null))];
+    const visible = visibleTeams(viewer);
+    const teams = visible === null ? all : all.filter((team) => visible.includes(team));
+    return pages.resultsModel(await this.reports.results(viewer, scenarioId, query), teams.sort());
+  }
+
+  @Get(':scenarioId')
+  @Render('simulations/brief')
+  async brief(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+  ): Promise<object> {
+    return this.briefOf(viewer, scenarioId);
+  }
+
+  /** Start, or resume the open session; either way on to the conversation. */
+  @Post(':scenarioId/start')
+  async start(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    try {
+      const { view } = await this.sessions.start(viewer, scenarioId);
+      response.redirect(303, session(view.id));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 404) throw error;
+      const model = await this.briefOf(viewer, scenarioId, error.message);
+      response.status(error.status).render('simulations/brief', model);
+    }
+  }
+
+  private async briefOf(viewer: Viewer, scenarioId: string, error?: string): Promise<object> {
+    const summary = await this.reports.scenario(viewer.id, scenarioId);
+    const mine = await this.reports.userSessions(viewer.id);
+    return pages.briefModel(
+      summary,
+      this.library.get(scenarioId).scenario,
+      mine.filter((item) => item.scenarioId === scenarioId),
+      { canManage: hasRole(viewer, ...STAFF), error },
+    );
+  }
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

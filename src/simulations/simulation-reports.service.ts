@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { FindOptionsWhere, In, Repository } from 'typeorm';
+import { canSeeTeam, visibleTeams } from '../identity/team-scope';
+import { Viewer } from '../identity/viewer';
+import { UsersService } from '../identity/users.service';
+import { ScoreReport } from '../scoring/engine';
+import {
+  AttemptSummaryView,
+  MyScenarioStatusView,
+  ScenarioResultsView,
+  ScenarioSummaryView,
+  StaffSessionView,
+} from './dto/simulation-views.dto';
+import { ResultsQueryDto, StaffSessionsQueryDto } from './dto/simulation-requests.dto';
+import { bestAndLatest, scenarioResults } from './engine';
+import { PublishedScenario, ScenarioLibrary } from './scenario-library.service';
+import { attemptSummary } from './session-views';
+import { SimulationError, SimulationErrorCode } from './simulation-error';
+import { SimulationSession } from './simulation-session.entity';
+import { SimulationTurn } from './simulation-turn.entity';
+
+/** Read models: the scenario list with each person's status, session lists and per-scenario results. */
+@Injectable()
+export class SimulationReportsService {
+  constructor(
+    @InjectRepository(SimulationSession) private readonly sessions: Repository<SimulationSession>,
+    @InjectRepository(SimulationTurn) private readonly turns: Repository<SimulationTurn>,
+    private readonly library: ScenarioLibrary,
+    private readonly users: UsersService,
+  ) {}
+
+  /** Every published scenario with the person's status: not started, in progress, best and latest. */
+  async overview(userId: string): Promise<ScenarioSummaryView[]> {
+    const mine = await this.sessions.find({ where: { userId }, order: { startedAt: 'ASC' } });
+    return this.library.list().map((published) =>
+      summaryOf(
+        published,
+        mine.filter((session) => session.scenarioId === published.scenario.id),
+      ),
+    );
+  }
+
+  async scenario(userId: string, scenarioId: string): Promise<ScenarioSummaryView> {
+    const published = this.library.get(scenarioId);
+    const mine = await this.sessions.find({
+      where: { userId, scenarioId },
+      order: { startedAt: 'ASC' },
+    });
+    return summaryOf(published, mine);
+  }
+
+  /** A person's sessions, newest first. */
+  async userSessions(userId: string): Promise<StaffSessionView[]> {
+    await this.users.get(userId);
+    const rows = await this.sessions.find({
+      where: { userId },
+      order: { startedAt: 'DESC', id: 'ASC' },
+    });
+    return this.staffViews(rows);
+  }
+
+  /** Sessions for trainers: by default those of the teams the viewer manages. */
+  async staffSessions(
+    viewer: Viewer,
+    query: StaffSessionsQueryDto,
+  ): Promise<{ total: number; items: StaffSessionView[]; teams: string[] }> {
+    const teams = this.scopeTeams(viewer, query.team);
+    const where: FindOptionsWhere<SimulationSession> = {};
+    if (query.scenarioId) where.scenarioId = query.scenarioId;
+    if (query.status) where.status = query.status;
+    if (query.userId) where.userId = query.userId;
+    if (teams.length > 0) {
+      const members = await this.memberIds(teams);
+      const allowed = query.userId ? members.filter((id) => id === query.userId) : members;
+      if (allowed.length === 0) return { total: 0, items: [], teams };
+      where.userId = In(allowed);
+    }
+    const [rows, total] = await this.sessions.findAndCount({
+      where,
+      order: { lastActivityAt: 'DESC', id: 'ASC' },
+      take: query.limit ?? 100,
+      skip: query.offset ?? 0,
+    });
+    return { total, items: await this.staffViews(rows), teams };
+  }
+
+  /** Pass rate, weakest dimensions and most-missed concepts over the finished sessions. */
+  async results(
+    viewer: Viewer,
+    scenarioId: string,
+    query: ResultsQueryDto,
+  ): Promise<ScenarioResultsView> {
+    const published = this.library.get(scenarioId);
+    const where: FindOptionsWhere<SimulationSession> = { scenarioId };
+    const teams = this.scopeTeams(viewer, query.team);
+    if (teams.length > 0) where.userId = In(await this.memberIds(teams));
+    const sessions = await this.sessions.find({ where });
+    const finishedIds = sessions.filter((s) => s.status === 'finished').map((s) => s.id);
+    const reports: ScoreReport[] = [];
+    // In chunks, well under every driver's limit on bound parameters.
+    for (let i = 0; i < finishedIds.length; i += 500) {
+      const rows = await this.turns.find({
+        select: { report: true },
+        where: { sessionId: In(finishedIds.slice(i, i + 500)) },
+      });
+      reports.push(...rows.map((row) => row.report));
+    }
+    return {
+      scenarioId,
+      title: published.scenario.title,
+      team: query.team ?? null,
+      results: scenarioResults(
+        sessions.map((session) => ({
+          finished: session.status === 'finished',
+          outcome: session.outcome,
+          passed: session.passed,
+          meanScore: session.meanScore,
+        })),
+        reports,
+      ),
+    };
+  }
+
+  /** The teams to list ([] = everyone); a team outside the viewer's is refused. */
+  private scopeTeams(viewer: Viewer, team: string | undefined): string[] {
+    if (team && !canSeeTeam(viewer, team))
+      throw new SimulationError(
+        SimulationErrorCode.TeamNotVisible,
+        `You do not manage team ${team}`,
+        [{ path: 'team', messages: ['not one of your teams'] }],
+      );
+    if (team) return [team];
+    return visibleTeams(viewer) ?? [];
+  }
+
+  private async memberIds(teams: readonly string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const team of teams) {
+      const { items } = await this.users.list({ team, limit: 1000 });
+      ids.push(...items.map((user) => user.id));
+    }
+    return ids;
+  }
+
+  private async staffViews(rows: SimulationSession[]): Promise<StaffSessionView[]> {
+    const people = new Map(
+      (await this.users.listByIds(rows.map((row) => row.userId))).map((user) => [user.id, user]),
+    );
+    return rows.map((row) => ({
+      ...attemptSummary(row),
+      userId: row.userId,
+      userName: people.get(row.userId)?.displayName ?? row.userId,
+      team: people.get(row.userId)?.team ?? null,
+      scenarioId: row.scenarioId,
+      title: this.library.has(row.scenarioId)
+        ? this.library.get(row.scenarioId).scenario.title
+        : row.scenarioId,
+      lastActivityAt: row.lastActivityAt.toISOString(),
+    }));
+  }
+}
+
+function summaryOf(
+  published: PublishedScenario,
+  mine: readonly SimulationSession[],
+): ScenarioSummaryView {
+  const { scenario } = published;
+  return {
+    id: scenario.id,
+    version: scenario.version,
+    title: scenario.title,
+    summary: scenario.summary,
+    tags: scenario.tags,
+    channel: scenario.channel,
+    difficulty: scenario.difficulty,
+    passMark: scenario.passMark,
+    origin: published.origin,
+    customer: scenario.persona.name,
+    startingMood: scenario.persona.mood,
+    mine: statusOf(mine),
+  };
+}
+
+function statusOf(mine: readonly SimulationSession[]): MyScenarioStatusView {
+  const active = mine.find((session) => session.status === 'active') ?? null;
+  const { best, latest } = bestAndLatest(mine);
+  const summary = (session: SimulationSession | null): AttemptSummaryView | null =>
+    session ? attemptSummary(session) : null;
+  return {
+    status: active ? 'in-progress' : best ? (best.passed ? 'passed' : 'failed') : 'not-started',
+    activeSessionId: active?.id ?? null,
+    attempts: mine.length,
+    best: summary(best),
+    latest: summary(latest),
+  };
+}

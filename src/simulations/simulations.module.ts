@@ -1,0 +1,66 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { addHomeLink } from '../identity/home-sections';
+import { IdentityModule } from '../identity/identity.module';
+import { LearningRecordsModule } from '../learning-records/learning-records.module';
+import { ScoringModule } from '../scoring/scoring.module';
+import { ScenarioAuthoringPagesController } from './scenario-authoring-pages.controller';
+import { ScenarioAuthoringController } from './scenario-authoring.controller';
+import { ScenarioAuthoringService } from './scenario-authoring.service';
+import { ScenarioLibrary } from './scenario-library.service';
+import { ScenarioVersion } from './scenario-version.entity';
+import { SessionsService } from './sessions.service';
+import { SimulationPagesController } from './simulation-pages.controller';
+import { SimulationRecords } from './simulation-records';
+import { SimulationReportsService } from './simulation-reports.service';
+import { SimulationSession } from './simulation-session.entity';
+import { SimulationTurn } from './simulation-turn.entity';
+import { SimulationsController } from './simulations.controller';
+import { TurnWriter } from './turn-writer';
+
+/** Role-play simulations: scenarios from content/ and trainers, sessions and turns, debriefs. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ScenarioVersion, SimulationSession, SimulationTurn]),
+    IdentityModule,
+    ScoringModule,
+    LearningRecordsModule,
+  ],
+  // Authoring routes (/…/authoring) are fixed paths and come before /…/:scenarioId.
+  controllers: [
+    ScenarioAuthoringController,
+    SimulationsController,
+    ScenarioAuthoringPagesController,
+    SimulationPagesController,
+  ],
+  providers: [
+    ScenarioLibrary,
+    SessionsService,
+    SimulationRecords,
+    SimulationReportsService,
+    ScenarioAuthoringService,
+    TurnWriter,
+  ],
+  exports: [ScenarioLibrary, SessionsService],
+})
+export class SimulationsModule implements OnModuleInit {
+  onModuleInit(): void {
+    addHomeLink('trainee', {
+      label: 'Role-play',
+      href: '/simulations',
+      description: 'Practise with simulated customers and read your debriefs',
+    });
+    for (const role of ['trainer', 'admin'] as const) {
+      addHomeLink(role, {
+        label: 'Role-play results',
+        href: '/simulations',
+        description: "Scenarios, your trainees' sessions and per-scenario results",
+      });
+      addHomeLink(role, {
+        label: 'Scenario editor',
+        href: '/simulations/authoring',
+        description: 'Write and publish role-play scenarios',
+      });
+    }
+  }
+}

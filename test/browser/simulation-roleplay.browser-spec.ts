@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
+
+// billing-dispute's main path, answered with the first calibration reply of each step that
+// must take the good branch (branch 0).
+const MAIN_PATH = ['opening', 'verify', 'investigate', 'reassure', 'closing'];
+const scenario = parse(
+  readFileSync(join(__dirname, '../../content/scenarios/billing-dispute.yaml'), 'utf8'),
+) as { steps: { id: string; calibration: { text: string; branch?: number | string }[] }[] };
+const REPLIES = MAIN_PATH.map(
+  (id) =>
+    scenario.steps.find((step) => step.id === id)!.calibration.find((c) => c.branch === 0)!.text,
+);
+
+describeInBrowser('Playing a role-play scenario (browser)', () => {
+  let h: BrowserHarness;
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('should play billing-dispute to the end in the page and read the debrief with highlights', async () => {
+    const page = await h.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
+        errors.push(`${response.status()} ${response.url()}`);
+    });
+    await h.signIn(page, 'trainee@academy.local');
+    await page.goto('/simulations');
+    await page.getByRole('link', { name: 'Direct debit taken twice' }).click();
+    await Promise.all([
+      page.waitForURL(/\/simulations\/sessions\/[0-9a-f-]+$/),
+      page.getByRole('button', { name: 'Start the conversation' }).click(),
+    ]);
+    const sessionUrl = page.url();
+    const transcript = page.getByTestId('transcript');
+    await expect(transcript.locator('li').count()).resolves.toBe(1);
+    await expect(page.getByTestId('account').textContent()).resolves.not.toContain('40512291');
+
+    for (const [index, reply] of REPLIES.entries()) {
+      await page.getByLabel('Your reply').fill(reply);
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      // Reply, reaction and the next line arrive without a reload.
+      await transcript
+        .locator('li')
+        .nth(1 + 3 * (index + 1) - 1)
+        .waitFor();
+      await expect(page.getByLabel('Your reply').inputValue()).resolves.toBe('');
+      expect(page.url()).toBe(sessionUrl);
+    }
+    await expect(transcript.locator('li.agent').count()).resolves.toBe(5);
+    await expect(transcript.locator('li.agent').first().textContent()).resolves.toContain(
+      REPLIES[0],
+    );
+    await expect(page.getByTestId('mood').textContent()).resolves.toMatch(/anger \d+ of 100/);
+    await expect(page.locator('#anger-meter').getAttribute('value')).resolves.toMatch(/^\d+$/);
+    await page.getByTestId('ended').waitFor({ state: 'visible' });
+    await expect(page.locator('#reply-form').isHidden()).resolves.toBe(true);
+    await expect(page.getByTestId('ended').textContent()).resolves.toContain('Outcome: Resolved');
+
+    await Promise.all([
+      page.waitForURL(/\/debrief$/),
+      page.getByRole('link', { name: 'Read the debrief' }).click(),
+    ]);
+    await expect(page.getByTestId('verdict').textContent()).resolves.toBe('Passed');
+    await expect(page.getByTestId('outcome').textContent()).resolves.toBe('Resolved');
+    await expect(page.getByTestId('debrief-turn').count()).resolves.toBe(5);
+    const helped = page.locator('[data-testid="highlighted"] mark.helped');
+    await expect(helped.count()).resolves.toBeGreaterThan(0);
+    await expect(helped.first().getAttribute('title')).resolves.toMatch(/^\w+: .+\([+-]?\d/);
+    await expect(page.getByRole('button', { name: 'Try again' }).isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('should show a clear message and keep the text when the reply is blank', async () => {
+    const page = await h.newPage();
+    await h.signIn(page, 'trainee@academy.local');
+    await page.goto('/simulations/fraud-on-account');
+    await Promise.all([
+      page.waitForURL(/\/simulations\/sessions\/[0-9a-f-]+$/),
+      page.getByRole('button', { name: 'Start the conversation' }).click(),
+    ]);
+    await page.getByLabel('Your reply').fill('   ');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Write a reply first');
+    await expect(page.getByTestId('transcript').locator('li').count()).resolves.toBe(1);
+    await page.close();
+  });
+});
