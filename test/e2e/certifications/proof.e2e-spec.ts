@@ -11,8 +11,9 @@ import {
   recordActivity,
   userId,
 } from './certification-fixture';
+import { sharedFixture } from '../../support/shared-dir';
 
-const OB = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'openbadges');
+const OB = sharedFixture('openbadges');
 const PUBLIC_URL = 'https://academy.example.org';
 
 function fixture(path: string): Record<string, unknown> {
