@@ -48,6 +48,12 @@ export function isSentenceStart(doc: TokenizedText, index: number): boolean {
   return doc.sentences[doc.sentenceOf[index]]?.firstWord === index;
 }
 
+/** True when the token is the sentence's first word or the word directly after it. */
+export function isSentenceLead(doc: TokenizedText, index: number): boolean {
+  const first = doc.sentences[doc.sentenceOf[index]]?.firstWord ?? -1;
+  return first >= 0 && (index === first || (index === first + 1 && doc.isWord[index] === 1));
+}
+
 /**
  * Counts each rule once: the first occurrence (in text order) carries the effect, later ones are
  * kept as evidence with effect 0, so every span can still be highlighted.

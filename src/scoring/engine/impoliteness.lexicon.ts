@@ -54,6 +54,30 @@ export const IMPOLITENESS_RULES: readonly PolitenessRule[] = [
     phrases: ['(no|nope|wrong) ,|.|!'],
   }),
   rule({
+    // Challenge: a question that demands the hearer account for what they did or said ("Why did
+    // you…", "What do you mean…", "How is this an answer?"). Brown & Levinson list challenges with
+    // criticism and contradiction as threats to the hearer's positive face; a plain direct
+    // question (−0.27) asks about the topic, a challenge questions the hearer. Placed with
+    // contradiction (−0.40), which it implies without stating; it claims the wh-word, so the
+    // direct-question mean is not added on top.
+    id: 'challenge',
+    weight: -0.4,
+    source: 'judgement',
+    keepNegated: true,
+    phrases: [
+      'why (do|did|are|were|have|had|would|should|must) (you|u)',
+      'what (do|did) (you|u) mean',
+      'what (are|were) (you|u) (talking about|saying|implying|suggesting)',
+      'what (have|did) (you|u) (tried|try|done)',
+      'how (do|did|would|can|could) (you|u) know',
+      'what makes (you|u) (think|say|believe|assume)',
+      '(how|why) (is|does) (this|that) answer',
+      'how is (this|that) (relevant|related|an answer|on topic)',
+      'what (does|has) (this|that|it) (have|got) to do with',
+      'what is your (point|problem|question)',
+    ],
+  }),
+  rule({
     id: 'condescension',
     weight: -0.6,
     source: 'judgement',
@@ -198,6 +222,9 @@ export const COMMAND_VERBS: ReadonlySet<string> = new Set(
     'hurry fix answer respond reply'
   ).split(' '),
 );
+
+/** Sentence-initial minimisers that can stand before a command ("Just use a dictionary."). */
+export const MINIMISERS: ReadonlySet<string> = new Set(['just']);
 
 /** Sentence-initial verbs of conventional courtesy, never counted as commands. */
 export const COURTEOUS_IMPERATIVES: ReadonlySet<string> = new Set(

@@ -54,6 +54,19 @@ describe(PhraseIndex.name, () => {
     expect(matches(['within * days'], 'within\n\nthree days')).toEqual(['within\n\nthree days']);
   });
 
+  it('should keep insertion order at one start when phrases of one and two words mix', () => {
+    const index = new PhraseIndex<string>(false);
+    for (const phrase of ['call me', 'call', 'call * back', 'call me back'])
+      index.add(phrase, phrase);
+    const doc = tokenize('Call\nme back.');
+    expect(index.match(doc).map((match) => match.payload)).toEqual([
+      'call me',
+      'call',
+      'call * back',
+      'call me back',
+    ]);
+  });
+
   it('should be case-insensitive', () => {
     expect(matches(['MSISDN'], 'your msisdn and your MSISDN')).toEqual(['msisdn', 'MSISDN']);
   });

@@ -12,6 +12,8 @@ export interface PhraseMatch<T> {
 interface Entry<T> {
   tokens: PatternToken[];
   payload: T;
+  /** Insertion order, so matches found through either bucket come out in the same order. */
+  seq: number;
 }
 
 // A phrase with more alternatives than this is a mistake, not a pattern.
@@ -106,6 +108,10 @@ function compileWords(words: string[]): PatternToken[] {
  */
 export class PhraseIndex<T> {
   private readonly byKey = new Map<string, Entry<T>[]>();
+  // Without lemmas, phrases of two or more words are bucketed by their first two words, so a
+  // frequent first word ("i", "you", "for") does not try every phrase that starts with it.
+  private readonly byPair = new Map<string, Map<string, Entry<T>[]>>();
+  private size = 0;
 
   constructor(private readonly useLemma: boolean) {}
 
@@ -116,7 +122,17 @@ export class PhraseIndex<T> {
     for (const tokens of compiled.patterns) {
       const head = tokens[0];
       if (head === null) continue;
-      const entry = { tokens, payload };
+      const entry = { tokens, payload, seq: this.size };
+      this.size += 1;
+      const second = tokens.length > 1 ? tokens[1] : null;
+      if (!this.useLemma && second !== null) {
+        let pairs = this.byPair.get(head.normal);
+        if (pairs === undefined) this.byPair.set(head.normal, (pairs = new Map()));
+        const list = pairs.get(second.normal);
+        if (list === undefined) pairs.set(second.normal, [entry]);
+        else list.push(entry);
+        continue;
+      }
       this.push(head.normal, entry);
       if (this.useLemma && head.lemma !== head.normal) this.push(head.lemma, entry);
     }
@@ -128,13 +144,31 @@ export class PhraseIndex<T> {
     const found: PhraseMatch<T>[] = [];
     for (let i = 0; i < doc.count; i += 1) {
       const byNormal = this.byKey.get(doc.normals[i]);
+      if (!this.useLemma) {
+        const byPair = this.pairEntries(doc, i);
+        if (byPair === undefined) {
+          if (byNormal !== undefined) this.collect(doc, i, byNormal, undefined, found);
+        } else {
+          const entries = byNormal === undefined ? byPair : merge(byNormal, byPair);
+          this.collect(doc, i, entries, undefined, found);
+        }
+        continue;
+      }
       if (byNormal !== undefined) this.collect(doc, i, byNormal, undefined, found);
-      if (this.useLemma && doc.lemmas[i] !== doc.normals[i]) {
+      if (doc.lemmas[i] !== doc.normals[i]) {
         const byLemma = this.byKey.get(doc.lemmas[i]);
         if (byLemma !== undefined) this.collect(doc, i, byLemma, byNormal, found);
       }
     }
     return found;
+  }
+
+  // The phrases whose first two words are the token at `start` and the word after it.
+  private pairEntries(doc: TokenizedText, start: number): Entry<T>[] | undefined {
+    const pairs = this.byPair.get(doc.normals[start]);
+    if (pairs === undefined) return undefined;
+    const next = this.nextToken(doc, start);
+    return next < doc.count ? pairs.get(doc.normals[next]) : undefined;
   }
 
   private collect(
@@ -152,13 +186,16 @@ export class PhraseIndex<T> {
   }
 
   // Line breaks between words do not break a phrase.
+  private nextToken(doc: TokenizedText, index: number): number {
+    let i = index + 1;
+    while (i < doc.count && doc.types[i] === 'tabCRLF') i += 1;
+    return i;
+  }
+
   private matchAt(doc: TokenizedText, start: number, tokens: PatternToken[]): number {
     let i = start;
     for (let k = 0; k < tokens.length; k += 1) {
-      if (k > 0) {
-        i += 1;
-        while (i < doc.count && doc.types[i] === 'tabCRLF') i += 1;
-      }
+      if (k > 0) i = this.nextToken(doc, i);
       if (i >= doc.count) return -1;
       const token = tokens[k];
       if (token === null) continue;
@@ -174,4 +211,16 @@ export class PhraseIndex<T> {
     if (list === undefined) this.byKey.set(key, [entry]);
     else list.push(entry);
   }
+}
+
+// Two lists in insertion order merged into one, still in insertion order.
+function merge<T>(a: Entry<T>[], b: Entry<T>[]): Entry<T>[] {
+  const merged: Entry<T>[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].seq < b[j].seq)) merged.push(a[i++]);
+    else merged.push(b[j++]);
+  }
+  return merged;
 }

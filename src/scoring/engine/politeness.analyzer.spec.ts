@@ -42,7 +42,8 @@ describe(analysePoliteness.name, () => {
       ['please-start', 'Please hold.'],
       ['factuality', 'Actually, the charge is right.'],
       ['factuality', 'The fee is obviously there for a reason.'],
-      ['direct-question', 'Why did you cancel the order?'],
+      ['direct-question', 'Why was the order cancelled?'],
+      ['challenge', 'Why did you cancel the order?'],
       ['command-start', 'Restart the router.'],
       ['command-start', "Don't call this number again."],
       ['negative-lexicon', 'That request is ridiculous.'],
@@ -88,6 +89,110 @@ describe(analysePoliteness.name, () => {
       const rules = fired('Thanks for nothing.');
       expect(rules).toContain('sarcasm');
       expect(rules).not.toContain('gratitude');
+    });
+  });
+
+  describe('direct questions, challenges, self-effacement and minimised commands', () => {
+    it.each([
+      ['So why is the fee higher this month?'],
+      ['And how does the refund reach my card?'],
+      ['Hi how do I reset the router?'],
+    ])('should count a wh-word as the second word as a direct question: "%s"', (text) => {
+      expect(fired(text)).toContain('direct-question');
+    });
+
+    it('should not count a wh-word after a greeting and a comma as a direct question', () => {
+      expect(fired('Hello, how is the new router working out?')).not.toContain('direct-question');
+    });
+
+    it('should count both the direct start and the direct question of "So why…"', () => {
+      expect(fired('So why is the fee higher?')).toEqual(
+        expect.arrayContaining(['direct-start', 'direct-question']),
+      );
+    });
+
+    it.each([
+      ['What do you mean by a late fee?'],
+      ['Why did you switch the tariff?'],
+      ['What have you tried so far?'],
+      ['How do you know the line is fine?'],
+      ['How is this an answer to my complaint?'],
+      ['What does that have to do with my bill?'],
+      ["What's your point?"],
+    ])('should read "%s" as a challenge, not as a plain direct question', (text) => {
+      const rules = fired(text);
+      expect(rules).toContain('challenge');
+      expect(rules).not.toContain('direct-question');
+      expect(effectOf(text, 'challenge')).toBe(-0.4);
+    });
+
+    it.each([
+      ['How do you change the PIN on the app?'],
+      ['What do you think about the new plan?'],
+      ['Why is the parcel still at the depot?'],
+    ])('should not read a question about the topic as a challenge: "%s"', (text) => {
+      expect(fired(text)).not.toContain('challenge');
+    });
+
+    it('should not credit "why would you" as a polite counterfactual modal', () => {
+      const rules = fired('Why would you put the router in the cupboard?');
+      expect(rules).toContain('challenge');
+      expect(rules).not.toContain('could-would-you');
+    });
+
+    it.each([
+      ['This may be a silly question, but is the fee monthly?'],
+      ['Sorry if this is a stupid question.'],
+      ["I'm new to online banking, where is the statement?"],
+      ['Forgive my ignorance, what is a direct debit?'],
+      ['I might be missing something, is the bill monthly?'],
+      ["Correct me if I'm wrong, but the fee is new?"],
+    ])('should count self-effacement in "%s"', (text) => {
+      expect(fired(text)).toContain('self-effacement');
+      expect(effectOf(text, 'self-effacement')).toBe(0.36);
+    });
+
+    it('should not read a belittled question as negative lexicon when it is the speaker’s own', () => {
+      expect(fired('This may be a silly question.')).not.toContain('negative-lexicon');
+    });
+
+    it('should read "that is a stupid question" as negative, not as self-effacement', () => {
+      const rules = fired('That is a stupid question.');
+      expect(rules).toContain('negative-lexicon');
+      expect(rules).not.toContain('self-effacement');
+    });
+
+    it('should not count self-effacement that is denied', () => {
+      expect(fired("I'm not new to this, where is the statement?")).not.toContain(
+        'self-effacement',
+      );
+    });
+
+    it('should keep the apology besides the self-effacement', () => {
+      expect(fired('Sorry if this is a stupid question.')).toEqual(
+        expect.arrayContaining(['apology', 'self-effacement']),
+      );
+    });
+
+    it.each([['Just restart the router.'], ['Just check the logs first.']])(
+      'should count a command behind "just" in "%s"',
+      (text) => {
+        expect(fired(text)).toContain('command-start');
+        const evidence = analysePoliteness(tokenize(text)).evidence;
+        expect(evidence.find((item) => item.rule === 'command-start')?.text).toMatch(/^Just \w+$/);
+      },
+    );
+
+    it.each([
+      ['Just wanted to say thanks for waiting.'],
+      ['Just to confirm, is the address still right?'],
+      ['Just restart the router?'],
+    ])('should not count "%s" as a command', (text) => {
+      expect(fired(text)).not.toContain('command-start');
+    });
+
+    it('should count "I suspect" as a hedge', () => {
+      expect(fired('I suspect the card was blocked.')).toContain('hedge');
     });
   });
 

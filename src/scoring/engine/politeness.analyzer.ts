@@ -1,12 +1,13 @@
 import {
   countOnce,
   DimensionResult,
+  isSentenceLead,
   isSentenceStart,
   spanEvidence,
   tokenEvidence,
 } from './evidence';
 import { PhraseIndex, PhraseMatch } from './phrase-pattern';
-import { COMMAND_VERBS, COURTEOUS_IMPERATIVES } from './impoliteness.lexicon';
+import { COMMAND_VERBS, COURTEOUS_IMPERATIVES, MINIMISERS } from './impoliteness.lexicon';
 import { POLITENESS_RULES } from './politeness.lexicon';
 import { PolitenessRule } from './politeness-rule';
 import { NEGATIVE_WORDS, POSITIVE_WORDS } from './sentiment.lexicon';
@@ -100,6 +101,7 @@ function resolveMatches(
     if (doc.quoted[match.first] === 1) return false;
     const { position } = match.payload;
     if (position === 'any') return true;
+    if (position === 'lead') return isSentenceLead(doc, match.first);
     return isSentenceStart(doc, match.first) === (position === 'start');
   });
   eligible.sort(
@@ -122,12 +124,15 @@ function resolveMatches(
 // Pronouns, commands and the opinion lexicon: only the first occurrence of each is shown.
 function addWordFeatures(doc: TokenizedText, claimed: Uint8Array, evidence: Evidence[]): void {
   const shown = new Set<string>();
-  const add = (rule: keyof typeof FEATURE_WEIGHTS, index: number, note?: string): void => {
+  const add = (
+    rule: keyof typeof FEATURE_WEIGHTS,
+    index: number,
+    note?: string,
+    last = index,
+  ): void => {
     if (shown.has(rule)) return;
     shown.add(rule);
-    evidence.push(
-      tokenEvidence(doc, 'politeness', rule, index, index, FEATURE_WEIGHTS[rule], note),
-    );
+    evidence.push(tokenEvidence(doc, 'politeness', rule, index, last, FEATURE_WEIGHTS[rule], note));
   };
   for (let i = 0; i < doc.count; i += 1) {
     if (doc.isWord[i] === 0 || doc.quoted[i] === 1) continue;
@@ -138,6 +143,9 @@ function addWordFeatures(doc: TokenizedText, claimed: Uint8Array, evidence: Evid
     else if (SECOND_PERSON.has(normal) && !start) add('second-person', i);
     if (claimed[i] === 1) continue;
     if (start && isCommand(doc, i)) add('command-start', i);
+    else if (start && isMinimisedCommand(doc, i, claimed)) {
+      add('command-start', i, undefined, i + 1);
+    }
     if (POSITIVE_WORDS.has(normal)) {
       add(
         doc.negated[i] ? 'negative-lexicon' : 'positive-lexicon',
@@ -160,6 +168,15 @@ function isCommand(doc: TokenizedText, index: number): boolean {
   if (normal === 'do') return doc.normals[index + 1] === 'not';
   if (COMMAND_VERBS.has(normal)) return true;
   return doc.pos[index] === 'VERB' && doc.lemmas[index] === normal;
+}
+
+// "Just use a dictionary.": a command behind a minimiser, which makes the task sound trivial. Only
+// listed verbs count after the minimiser, so "Just wanted to say…" (a dropped "I") is no command.
+function isMinimisedCommand(doc: TokenizedText, index: number, claimed: Uint8Array): boolean {
+  const next = index + 1;
+  if (!MINIMISERS.has(doc.normals[index]) || next >= doc.count) return false;
+  if (doc.isWord[next] === 0 || claimed[next] === 1 || doc.quoted[next] === 1) return false;
+  return COMMAND_VERBS.has(doc.normals[next]) && isCommand(doc, next);
 }
 
 // Three or more words in capitals in a row, with 8+ letters between them ("THIS IS RIDICULOUS");

@@ -7,6 +7,11 @@
 import { IMPOLITENESS_RULES } from './impoliteness.lexicon';
 import { PolitenessRule, rule, YOU_ARE } from './politeness-rule';
 
+// A question its asker belittles ("a silly question"): used only after words that make it the
+// speaker's own ("this may be…", "my…", "sorry for the…"), never for "that's a stupid question".
+const OWN_QUESTION =
+  '(stupid|dumb|silly|naive|basic|trivial|obvious|newbie|noob|beginner|beginners) question';
+
 const POLITE_RULES: readonly PolitenessRule[] = [
   // --- the paper's strategies (Table 3 means)
   rule({
@@ -97,7 +102,7 @@ const POLITE_RULES: readonly PolitenessRule[] = [
     weight: 0.14,
     source: 'paper',
     phrases: [
-      'i (suggest|think|guess|believe|suppose|assume|feel|doubt)',
+      'i (suggest|think|guess|believe|suppose|assume|feel|doubt|suspect)',
       'maybe|perhaps|possibly|probably|presumably|apparently|hopefully|somewhat|fairly|likely',
       'might',
       '(it|that) (seems|appears)',
@@ -117,10 +122,12 @@ const POLITE_RULES: readonly PolitenessRule[] = [
     phrases: ['(can|will) (you|u|someone|somebody|anyone|anybody)'],
   }),
   rule({
+    // The paper's detector takes the wh-word as the first or second word of a sentence, so "So
+    // why…" and "And how…" are direct questions too (besides being direct starts).
     id: 'direct-question',
     weight: -0.27,
     source: 'paper',
-    position: 'start',
+    position: 'lead',
     priority: 1,
     phrases: ['what|why|who|how'],
   }),
@@ -217,6 +224,33 @@ const POLITE_RULES: readonly PolitenessRule[] = [
       'let me know if',
       "(do not|don't) hesitate to",
       "(i am|i'm|we are|we're) here to help",
+    ],
+  }),
+  rule({
+    // Self-effacement: the speaker lowers themselves or their question to lighten the imposition
+    // ("this may be a silly question", "I'm new to Python", "I might be missing something").
+    // Brown & Levinson's negative politeness: give deference by humbling oneself, admit the
+    // impingement. Placed with the apology (+0.36), whose work it does without the word "sorry";
+    // it also keeps "silly"/"stupid" said of one's own question out of the negative lexicon.
+    id: 'self-effacement',
+    weight: 0.36,
+    source: 'judgement',
+    priority: 3,
+    phrases: [
+      `(may|might|could) be (a|an) [very|really|rather|bit of a] ${OWN_QUESTION}`,
+      `(probably|maybe|perhaps) (a|an) [very|really|rather|bit of a] ${OWN_QUESTION}`,
+      `if this is (a|an) [very|really|rather|bit of a] ${OWN_QUESTION}`,
+      `(for|about) (the|this|my|a|such a) [very|really|rather] ${OWN_QUESTION}`,
+      `my [very|really|rather] ${OWN_QUESTION}`,
+      '(newbie|noob|beginner|novice) (question|here)',
+      "(i am|i'm) [very|quite|fairly|pretty|relatively|rather|completely|totally|still] new (to|at|with|in|here)",
+      "(i am|i'm) [just|still|only] (a|an) [complete|total|absolute] (beginner|newbie|noob|novice|amateur)",
+      "(i am|i'm) [just|still] learning",
+      '(excuse|forgive|pardon) my (ignorance|english|naivety|inexperience)',
+      'bear with me',
+      'i (may|might|could) be (missing|wrong|mistaken|misunderstanding)',
+      "(i am|i'm) probably (missing|wrong|mistaken|misunderstanding)",
+      "correct me if (i am|i'm) wrong",
     ],
   }),
   rule({
