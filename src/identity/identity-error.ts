@@ -10,6 +10,7 @@ export enum IdentityErrorCode {
   EmailTaken = 'EMAIL_TAKEN',
   EmployeeNumberTaken = 'EMPLOYEE_NUMBER_TAKEN',
   ImportRejected = 'IMPORT_REJECTED',
+  TeamNotManaged = 'TEAM_NOT_MANAGED',
 }
 
 const STATUS = {
@@ -22,6 +23,7 @@ const STATUS = {
   [IdentityErrorCode.EmailTaken]: 409,
   [IdentityErrorCode.EmployeeNumberTaken]: 409,
   [IdentityErrorCode.ImportRejected]: 422,
+  [IdentityErrorCode.TeamNotManaged]: 403,
 } satisfies Record<IdentityErrorCode, number>;
 
 export class IdentityError extends DomainError {

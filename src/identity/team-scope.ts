@@ -1,3 +1,4 @@
+import { IdentityError, IdentityErrorCode } from './identity-error';
 import { hasRole, Viewer } from './viewer';
 
 /**
@@ -22,4 +23,17 @@ export function canSeePerson(
   if (person.id === viewer.id) return true;
   const teams = visibleTeams(viewer);
   return teams === null || (person.team !== null && teams.includes(person.team));
+}
+
+/** Refuses (403 TEAM_NOT_MANAGED, at field `team`) a team filter outside the viewer's teams. */
+export function assertTeamVisible(
+  viewer: Pick<Viewer, 'roles' | 'managedTeams'>,
+  team: string | undefined | null,
+): void {
+  if (team && !canSeeTeam(viewer, team))
+    throw new IdentityError(
+      IdentityErrorCode.TeamNotManaged,
+      `You do not look after the team "${team}"`,
+      [{ path: 'team', messages: ['not one of your teams'] }],
+    );
 }

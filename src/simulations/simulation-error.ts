@@ -12,7 +12,6 @@ export enum SimulationErrorCode {
   ScenarioIdTaken = 'SCENARIO_ID_TAKEN',
   ScenarioReadOnly = 'SCENARIO_READ_ONLY',
   NoDraft = 'NO_DRAFT',
-  TeamNotVisible = 'TEAM_NOT_VISIBLE',
 }
 
 const STATUS = {
@@ -28,7 +27,6 @@ const STATUS = {
   [SimulationErrorCode.ScenarioIdTaken]: 409,
   [SimulationErrorCode.ScenarioReadOnly]: 409,
   [SimulationErrorCode.NoDraft]: 404,
-  [SimulationErrorCode.TeamNotVisible]: 403,
 } satisfies Record<SimulationErrorCode, number>;
 
 export class SimulationError extends DomainError {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, Repository } from 'typeorm';
-import { canSeeTeam, visibleTeams } from '../identity/team-scope';
+import { assertTeamVisible, visibleTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
 import { UsersService } from '../identity/users.service';
 import { ScoreReport } from '../scoring/engine';
@@ -16,7 +16,6 @@ import { ResultsQueryDto, StaffSessionsQueryDto } from './dto/simulation-request
 import { bestAndLatest, scenarioResults } from './engine';
 import { PublishedScenario, ScenarioLibrary } from './scenario-library.service';
 import { attemptSummary } from './session-views';
-import { SimulationError, SimulationErrorCode } from './simulation-error';
 import { SimulationSession } from './simulation-session.entity';
 import { SimulationTurn } from './simulation-turn.entity';
 
@@ -124,12 +123,7 @@ export class SimulationReportsService {
 
   /** The teams to list ([] = everyone); a team outside the viewer's is refused. */
   private scopeTeams(viewer: Viewer, team: string | undefined): string[] {
-    if (team && !canSeeTeam(viewer, team))
-      throw new SimulationError(
-        SimulationErrorCode.TeamNotVisible,
-        `You do not manage team ${team}`,
-        [{ path: 'team', messages: ['not one of your teams'] }],
-      );
+    assertTeamVisible(viewer, team);
     if (team) return [team];
     return visibleTeams(viewer) ?? [];
   }

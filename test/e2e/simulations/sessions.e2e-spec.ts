@@ -177,7 +177,7 @@ describe('Simulation sessions (API)', () => {
         .get('/api/simulations/sessions?team=East')
         .expect(403);
       expect(refused.body).toMatchObject({
-        code: 'TEAM_NOT_VISIBLE',
+        code: 'TEAM_NOT_MANAGED',
         errors: [{ path: 'team', messages: ['not one of your teams'] }],
       });
       await simulationApi(t, supervisor)
