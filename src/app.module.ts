@@ -11,9 +11,11 @@ import { HealthController } from './health/health.controller';
 import { CoursesModule } from './courses/courses.module';
 import { ExamsModule } from './exams/exams.module';
 import { IdentityModule } from './identity/identity.module';
+import { RotationsModule } from './rotations/rotations.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { SimulationsModule } from './simulations/simulations.module';
 import { LearningRecordsModule } from './learning-records/learning-records.module';
+import { ReportsModule } from './reports/reports.module';
 import { CertificationsModule } from './certifications/certifications.module';
 
 export interface AppModuleOptions {
@@ -51,7 +53,9 @@ export class AppModule {
         CoursesModule,
         ExamsModule,
         SimulationsModule,
+        ReportsModule,
         CertificationsModule,
+        RotationsModule,
       ],
       controllers: [HealthController],
       providers: [

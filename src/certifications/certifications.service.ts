@@ -47,6 +47,18 @@ export class CertificationsService implements CertificateHoldings {
     for (let i = 0; i < userIds.length; i += 500)
       rows.push(
         ...(await this.certificates.find({
+          // Only what a holding needs: the evidence JSON is the costly part of a row.
+          select: {
+            id: true,
+            userId: true,
+            programmeId: true,
+            programmeTitle: true,
+            cycle: true,
+            status: true,
+            issuedAt: true,
+            expiresAt: true,
+            renewalOpensAt: true,
+          },
           where: { userId: In(userIds.slice(i, i + 500)) },
           order: { cycle: 'DESC' },
         })),

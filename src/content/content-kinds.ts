@@ -2,6 +2,7 @@ import { PROGRAMMES } from '../certifications/programme-content.kind';
 import { COURSES } from '../courses/course-content.kind';
 import { EXAM_BANKS } from '../exams/exam-bank-content.kind';
 import { EXAMS } from '../exams/exam-content.kind';
+import { POSITIONS } from '../rotations/position-content.kind';
 import { RUBRICS } from '../scoring/rubric-content.kind';
 import { SCENARIOS } from '../simulations/scenario-content.kind';
 import { ContentKind } from './content-kind';
@@ -14,4 +15,5 @@ export const CONTENT_KINDS: ContentKind<unknown>[] = [
   EXAMS as ContentKind<unknown>,
   SCENARIOS as ContentKind<unknown>,
   PROGRAMMES as ContentKind<unknown>,
+  POSITIONS as ContentKind<unknown>,
 ];

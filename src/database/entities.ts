@@ -10,6 +10,9 @@ import { ImportedBank } from '../exams/imported-bank.entity';
 import { AuditEntry } from '../identity/audit-entry.entity';
 import { User } from '../identity/user.entity';
 import { LearningRecord } from '../learning-records/learning-record.entity';
+import { PositionHistory } from '../rotations/position-history.entity';
+import { RotationMove } from '../rotations/rotation-move.entity';
+import { RotationReview } from '../rotations/rotation-review.entity';
 import { ScenarioVersion } from '../simulations/scenario-version.entity';
 import { SimulationSession } from '../simulations/simulation-session.entity';
 import { SimulationTurn } from '../simulations/simulation-turn.entity';
@@ -31,4 +34,7 @@ export const ENTITIES = [
   Certificate,
   SignOff,
   CertificateNotice,
+  PositionHistory,
+  RotationMove,
+  RotationReview,
 ];

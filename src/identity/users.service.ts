@@ -14,6 +14,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuditService } from './audit.service';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { IdentityError, IdentityErrorCode } from './identity-error';
+import { Role } from './role';
 import { User } from './user.entity';
 import { Viewer } from './viewer';
 
@@ -34,6 +35,14 @@ export function toUserView(user: User): UserView {
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
+}
+
+/** Who someone is, in short: what lists of many people (matrices, reports) need. */
+export interface UserSummary {
+  id: string;
+  displayName: string;
+  email: string;
+  team: string | null;
 }
 
 @Injectable()
@@ -87,6 +96,52 @@ export class UsersService {
       order: { displayName: 'ASC', id: 'ASC' },
     });
     return rows.map(toUserView);
+  }
+
+  /**
+   * The active people with any of `roles`, in some teams or all of them, in name order. Read raw
+   * (no entities) so a whole workforce is one quick query.
+   */
+  async listPeople(filter: {
+    roles: readonly Role[];
+    teams?: readonly string[];
+  }): Promise<UserSummary[]> {
+    if (filter.roles.length === 0 || filter.teams?.length === 0) return [];
+    const builder = this.users
+      .createQueryBuilder('u')
+      .select(['u.id AS id', 'u.display_name AS name', 'u.email AS email', 'u.team AS team'])
+      .where('u.active = :active', { active: true })
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC');
+    // The roles column reads ",trainee,hr,": a portable LIKE per role.
+    const roles = filter.roles.map((_role, index) => `u.roles LIKE :role${index}`);
+    builder.andWhere(
+      `(${roles.join(' OR ')})`,
+      Object.fromEntries(filter.roles.map((role, index) => [`role${index}`, `%,${role},%`])),
+    );
+    if (filter.teams) builder.andWhere('u.team IN (:...teams)', { teams: filter.teams });
+    const rows = await builder.getRawMany<{
+      id: string;
+      name: string;
+      email: string;
+      team: string | null;
+    }>();
+    return rows.map((row) => ({
+      id: row.id,
+      displayName: row.name,
+      email: row.email,
+      team: row.team,
+    }));
+  }
+
+  /** Every team anyone belongs to, sorted. */
+  async teams(): Promise<string[]> {
+    const rows = await this.users
+      .createQueryBuilder('u')
+      .select('DISTINCT u.team', 'team')
+      .where('u.team IS NOT NULL')
+      .getRawMany<{ team: string }>();
+    return rows.map((row) => row.team).sort();
   }
 
   findByEmail(email: string): Promise<User | null> {

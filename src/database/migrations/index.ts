@@ -4,6 +4,8 @@ import { Courses1764000100000 } from './1764000100000-courses';
 import { Exams1764000300000 } from './1764000300000-exams';
 import { Simulations1764000500000 } from './1764000500000-simulations';
 import { Certifications1764000700000 } from './1764000700000-certifications';
+import { Rotations1764000800000 } from './1764000800000-rotations';
+import { Reports1764000900000 } from './1764000900000-reports';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   Exams1764000300000,
   Simulations1764000500000,
   Certifications1764000700000,
+  Rotations1764000800000,
+  Reports1764000900000,
 ];

@@ -1,0 +1,114 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { validateInto } from '../common/validation';
+import { Roles } from '../identity/access.decorators';
+import { CurrentViewer, Viewer } from '../identity/viewer';
+import { DashboardService } from './dashboard.service';
+import { ReportFiltersDto } from './dto/report-filters.dto';
+import { ExportsService } from './exports.service';
+import { PersonRecordService } from './person-record.service';
+import { ReportCatalogue } from './report-catalogue';
+import { dashboardPageModel, filterFormModel, filterQuery } from './report-pages.mapper';
+import { ReportScopes } from './report-scope';
+
+type QueryParams = Record<string, unknown>;
+
+/** The report pages: dashboard, people and their records, exports. */
+@ApiExcludeController()
+@Controller('reports')
+export class ReportPagesController {
+  constructor(
+    private readonly dashboards: DashboardService,
+    private readonly people: PersonRecordService,
+    private readonly exports: ExportsService,
+    private readonly scopes: ReportScopes,
+    private readonly catalogue: ReportCatalogue,
+  ) {}
+
+  @Get()
+  @Roles('trainer', 'supervisor', 'hr', 'admin')
+  @Render('reports/dashboard')
+  async dashboard(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const filters = await this.filters(viewer, query, response);
+    if (!filters.value) return { title: 'Reports', ...filters.form };
+    const view = await this.dashboards.dashboard(viewer, filters.value);
+    return { ...dashboardPageModel(view), ...filters.form };
+  }
+
+  @Get('me')
+  mine(@CurrentViewer() viewer: Viewer, @Res() response: Response): void {
+    response.redirect(303, `/reports/people/${viewer.id}`);
+  }
+
+  @Get('people')
+  @Roles('trainer', 'supervisor', 'hr', 'admin')
+  @Render('reports/people')
+  async peopleIndex(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const { q, ...rest } = query;
+    const search = typeof q === 'string' ? q : '';
+    const filters = await this.filters(viewer, rest, response);
+    const people = filters.value
+      ? await this.people.index(viewer, filters.value, search)
+      : { total: 0, items: [] };
+    return { title: 'People', q: search, people, ...filters.form };
+  }
+
+  @Get('people/:userId')
+  @Render('reports/person')
+  async person(
+    @CurrentViewer() viewer: Viewer,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<object> {
+    const record = await this.people.record(viewer, userId);
+    return {
+      title: record.profile.displayName,
+      record,
+      own: record.profile.id === viewer.id,
+      api: `/api/reports/people/${record.profile.id}`,
+    };
+  }
+
+  @Get('exports')
+  @Roles('trainer', 'supervisor', 'hr', 'admin')
+  @Render('reports/exports')
+  async exportList(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const filters = await this.filters(viewer, query, response);
+    const suffix = filters.value ? filterQuery(filters.value) : '';
+    return {
+      title: 'Exports',
+      tables: this.exports.tables().map((table) => ({ ...table, href: `${table.href}${suffix}` })),
+      ...filters.form,
+    };
+  }
+
+  // The filter form of every page: validated like the API, re-rendered with its errors (400).
+  private async filters(
+    viewer: Viewer,
+    query: QueryParams,
+    response: Response,
+  ): Promise<{ value: ReportFiltersDto | null; form: object }> {
+    const options = {
+      ...(await this.scopes.options(viewer)),
+      programmes: this.catalogue.programmes(),
+    };
+    const result = validateInto(ReportFiltersDto, query);
+    if (!result.ok) {
+      response.status(400);
+      return { value: null, form: filterFormModel(query, options, result.errors) };
+    }
+    return { value: result.value, form: filterFormModel(query, options) };
+  }
+}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { assertTeamVisible, canSeePerson, visibleTeams } from '../identity/team-scope';
+import { Viewer } from '../identity/viewer';
+import { ReportFiltersDto } from './dto/report-filters.dto';
+import { ProgrammeScope, ReportCatalogue } from './report-catalogue';
+import { ReportError } from './report-error';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The filters of one report request, checked and narrowed to what the viewer may see. */
+export interface ReportScope {
+  /** Teams whose people are included; null = everyone (hr, admin). */
+  teams: string[] | null;
+  cohort: string | null;
+  programme: ProgrammeScope | null;
+  /** First and last day of the activity window (inclusive), or null for open ends. */
+  from: string | null;
+  to: string | null;
+  /** The same window as instants: [fromTime, untilTime). */
+  fromTime: Date | null;
+  untilTime: Date | null;
+  /** The filters as given, for echoing back and for the audit log. */
+  filters: {
+    team: string | null;
+    cohort: string | null;
+    programme: string | null;
+    from: string | null;
+    to: string | null;
+  };
+}
+
+/**
+ * Who may see what in the reports: hr and admin everyone; trainers and supervisors the teams
+ * they manage (a team filter outside them is refused with 403 TEAM_NOT_MANAGED, never silently
+ * emptied); trainees only their own record (the controllers keep them out of the rest).
+ */
+@Injectable()
+export class ReportScopes {
+  constructor(
+    private readonly catalogue: ReportCatalogue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  resolve(viewer: Viewer, dto: ReportFiltersDto): ReportScope {
+    assertTeamVisible(viewer, dto.team);
+    const managed = visibleTeams(viewer)?.slice().sort() ?? null;
+    let programme: ProgrammeScope | null = null;
+    if (dto.programme) {
+      programme = this.catalogue.programme(dto.programme);
+      if (!programme)
+        throw ReportError.invalidFilter('programme', `There is no programme "${dto.programme}"`);
+    }
+    const fromTime = dto.from ? dayStart(dto.from, 'from') : null;
+    const toStart = dto.to ? dayStart(dto.to, 'to') : null;
+    if (fromTime && toStart && toStart < fromTime)
+      throw ReportError.invalidFilter('to', 'to must be on or after from');
+    return {
+      teams: dto.team ? [dto.team] : managed,
+      cohort: dto.cohort ?? null,
+      programme,
+      from: dto.from ?? null,
+      to: dto.to ?? null,
+      fromTime,
+      untilTime: toStart ? new Date(toStart.getTime() + DAY_MS) : null,
+      filters: {
+        team: dto.team ?? null,
+        cohort: dto.cohort ?? null,
+        programme: dto.programme ?? null,
+        from: dto.from ?? null,
+        to: dto.to ?? null,
+      },
+    };
+  }
+
+  /** Whether the viewer may read this person's full record. */
+  maySee(viewer: Viewer, person: { id: string; team: string | null }): boolean {
+    return canSeePerson(viewer, person);
+  }
+
+  /** Restricts a query joined to `users` (as `alias`) to the people of the scope. */
+  applyPeople<T extends ObjectLiteral>(
+    builder: SelectQueryBuilder<T>,
+    scope: ReportScope,
+    options: { alias?: string; traineesOnly?: boolean; activeOnly?: boolean } = {},
+  ): SelectQueryBuilder<T> {
+    const u = options.alias ?? 'u';
+    if (options.traineesOnly ?? true)
+      builder.andWhere(`${u}.roles LIKE :traineeRole`, { traineeRole: '%,trainee,%' });
+    if (options.activeOnly) builder.andWhere(`${u}.active = :active`, { active: true });
+    if (scope.teams) {
+      // A manager of no team sees nobody, not everybody.
+      if (scope.teams.length === 0) builder.andWhere('1 = 0');
+      else builder.andWhere(`${u}.team IN (:...scopeTeams)`, { scopeTeams: scope.teams });
+    }
+    if (scope.cohort) builder.andWhere(`${u}.cohort = :scopeCohort`, { scopeCohort: scope.cohort });
+    return builder;
+  }
+
+  /** A time as the driver stores it, for comparisons in hand-written conditions. */
+  time(value: Date): unknown {
+    return this.dataSource.driver.preparePersistentValue(value, {
+      type: Date,
+    } as unknown as ColumnMetadata);
+  }
+
+  /** Restricts a time column to the scope's window. */
+  applyWindow<T extends ObjectLiteral>(
+    builder: SelectQueryBuilder<T>,
+    scope: ReportScope,
+    column: string,
+    kind: 'time' | 'day' = 'time',
+  ): SelectQueryBuilder<T> {
+    const key = column.replace(/\W/g, '_');
+    if (kind === 'day') {
+      if (scope.from)
+        builder.andWhere(`${column} >= :${key}_from`, { [`${key}_from`]: scope.from });
+      if (scope.to) builder.andWhere(`${column} <= :${key}_to`, { [`${key}_to`]: scope.to });
+      return builder;
+    }
+    if (scope.fromTime)
+      builder.andWhere(`${column} >= :${key}_from`, { [`${key}_from`]: this.time(scope.fromTime) });
+    if (scope.untilTime)
+      builder.andWhere(`${column} < :${key}_until`, {
+        [`${key}_until`]: this.time(scope.untilTime),
+      });
+    return builder;
+  }
+
+  /** Teams and cohorts the viewer can pick in the filter forms. */
+  async options(viewer: Viewer): Promise<{ teams: string[]; cohorts: string[] }> {
+    const scope = this.resolve(viewer, {});
+    const distinct = async (column: 'team' | 'cohort'): Promise<string[]> => {
+      const rows = await this.applyPeople(
+        this.dataSource
+          .createQueryBuilder()
+          .select(`DISTINCT u.${column}`, 'value')
+          .from('users', 'u')
+          .where(`u.${column} IS NOT NULL`),
+        scope,
+      ).getRawMany<{ value: string }>();
+      return rows.map((row) => row.value).sort((a, b) => a.localeCompare(b));
+    };
+    const [teams, cohorts] = await Promise.all([distinct('team'), distinct('cohort')]);
+    return { teams: scope.teams ?? teams, cohorts };
+  }
+
+  isPostgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+}
+
+/** A time read back from a raw query: a Date on PostgreSQL, UTC text on SQLite. */
+export function rawTime(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+export function rawIso(value: unknown): string | null {
+  return rawTime(value)?.toISOString() ?? null;
+}
+
+export function rawNumber(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+function dayStart(day: string, path: string): Date {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day)
+    throw ReportError.invalidFilter(path, `${path} is not a real calendar day`);
+  return date;
+}

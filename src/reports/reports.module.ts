@@ -1,0 +1,50 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { addHomeLink } from '../identity/home-sections';
+import { IdentityModule } from '../identity/identity.module';
+import { DashboardQueries } from './dashboard.queries';
+import { DashboardService } from './dashboard.service';
+import { ExportsService } from './exports.service';
+import { PersonRecordService } from './person-record.service';
+import { ReportCatalogue } from './report-catalogue';
+import { ReportExportsController } from './report-exports.controller';
+import { ReportPagesController } from './report-pages.controller';
+import { ReportScopes } from './report-scope';
+import { ReportsController } from './reports.controller';
+
+/**
+ * HR and supervisor reports: the dashboard, a person's full record and CSV exports. A read
+ * model over the other features' tables (aggregated in SQL); it writes only audit entries.
+ */
+@Module({
+  imports: [IdentityModule],
+  controllers: [ReportExportsController, ReportsController, ReportPagesController],
+  providers: [
+    ReportCatalogue,
+    ReportScopes,
+    DashboardQueries,
+    DashboardService,
+    ExportsService,
+    PersonRecordService,
+  ],
+})
+export class ReportsModule implements OnModuleInit {
+  onModuleInit(): void {
+    for (const role of ['supervisor', 'trainer', 'hr', 'admin'] as const) {
+      addHomeLink(role, {
+        label: 'Reports',
+        href: '/reports',
+        description: 'Certification, exams, role-play, overdue work and rotation at a glance',
+      });
+      addHomeLink(role, {
+        label: 'Exports',
+        href: '/reports/exports',
+        description: 'Every report table as CSV, filtered by team, cohort, programme and dates',
+      });
+    }
+    addHomeLink('trainee', {
+      label: 'My record',
+      href: '/reports/me',
+      description: 'Your courses, exams, role-play, certificates and positions on one page',
+    });
+  }
+}

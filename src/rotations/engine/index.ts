@@ -1,0 +1,4 @@
+export * from './calendar-day';
+export * from './eligibility';
+export * from './eligibility.types';
+export * from './person-facts';
