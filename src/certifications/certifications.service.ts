@@ -6,7 +6,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
 import { UsersService } from '../identity/users.service';
-import { hasRole, Viewer } from '../identity/viewer';
+import { assertTeamVisible, canSeePerson, visibleTeams } from '../identity/team-scope';
+import { Viewer } from '../identity/viewer';
 import { CertificateAwardingService } from './certificate-awarding.service';
 import { CertificateHolding, CertificateHoldings } from './certificate-holdings';
 import { CertificateView, MyCertificatesView, ProgrammeProgressView } from './certificate-views';
@@ -80,10 +81,9 @@ export class CertificationsService implements CertificateHoldings {
    * teams' for trainers and supervisors; anyone else looks like a user that does not exist.
    */
   async overviewFor(viewer: Viewer, userId: string): Promise<MyCertificatesView> {
-    if (userId !== viewer.id && !hasRole(viewer, 'hr', 'admin')) {
+    if (userId !== viewer.id) {
       const [person] = await this.users.listByIds([userId]);
-      if (!person?.team || !viewer.managedTeams.includes(person.team))
-        throw CertificationError.personNotFound();
+      if (!person || !canSeePerson(viewer, person)) throw CertificationError.personNotFound();
     }
     return this.overviewOf(userId);
   }
@@ -144,9 +144,8 @@ export class CertificationsService implements CertificateHoldings {
   ): Promise<{ total: number; items: CertificateView[] }> {
     const where: FindOptionsWhere<Certificate> = {};
     if (filters.programme) where.programmeId = filters.programme;
-    const everyone = hasRole(viewer, 'hr', 'admin');
-    let teams = everyone ? null : viewer.managedTeams;
-    if (filters.team) teams = teams === null || teams.includes(filters.team) ? [filters.team] : [];
+    assertTeamVisible(viewer, filters.team);
+    const teams = filters.team ? [filters.team] : visibleTeams(viewer);
     let people: Map<string, string> | null = null;
     if (teams !== null) {
       people = await this.peopleIn(teams);
@@ -184,11 +183,9 @@ export class CertificationsService implements CertificateHoldings {
   async visible(viewer: Viewer, id: string): Promise<Certificate> {
     const row = await this.certificates.findOneBy({ id });
     if (!row) throw CertificationError.certificateNotFound();
-    if (row.userId === viewer.id || hasRole(viewer, 'hr', 'admin')) return row;
-    if (hasRole(viewer, 'trainer', 'supervisor')) {
-      const [holder] = await this.users.listByIds([row.userId]);
-      if (holder?.team && viewer.managedTeams.includes(holder.team)) return row;
-    }
+    if (row.userId === viewer.id) return row;
+    const [holder] = await this.users.listByIds([row.userId]);
+    if (holder && canSeePerson(viewer, holder)) return row;
     throw CertificationError.certificateNotFound();
   }
 

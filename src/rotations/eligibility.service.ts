@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../common/clock';
 import { UsersService } from '../identity/users.service';
-import { hasRole, Viewer } from '../identity/viewer';
+import { assertTeamVisible, visibleTeams } from '../identity/team-scope';
+import { Viewer } from '../identity/viewer';
 import { checkEligibility, dayOf, Eligibility, eligibilityMatrix } from './engine';
 import { PositionCatalogue } from './position-catalogue.service';
-import { RotationError, RotationErrorCode } from './rotation-error';
 import { RotationEvidenceQueries } from './rotation-evidence.queries';
 import { EligibilityMatrixView, PersonEligibilityView } from './rotation-views';
 
@@ -24,7 +24,7 @@ export class EligibilityService {
 
   /** The teams a viewer may see in the matrix and review lists; null = everyone. */
   scopeOf(viewer: Viewer): string[] | null {
-    return hasRole(viewer, 'hr', 'admin') ? null : viewer.managedTeams;
+    return visibleTeams(viewer);
   }
 
   /** People × positions on today's date, for the viewer's teams (or one of them). */
@@ -32,12 +32,8 @@ export class EligibilityService {
     viewer: Viewer,
     query: { team?: string; position?: string },
   ): Promise<EligibilityMatrixView> {
+    assertTeamVisible(viewer, query.team);
     const scope = this.scopeOf(viewer);
-    if (query.team && scope && !scope.includes(query.team))
-      throw new RotationError(
-        RotationErrorCode.TeamNotManaged,
-        `You do not look after the team "${query.team}"`,
-      );
     const teams = query.team ? [query.team] : (scope ?? undefined);
     const positions = query.position
       ? [this.positions.requirementsOf(query.position)]
