@@ -37,6 +37,8 @@ import { SimulationTurn } from './simulation-turn.entity';
 import { TurnWriter } from './turn-writer';
 
 const SWEEP_MS = 3600 * 1000;
+// Open sessions whose row this process wrote last, kept to skip re-reading them on the next reply.
+const OPEN_CACHE_MAX = 20_000;
 
 /**
  * Role-play sessions: start (or resume), one reply per turn, the debrief. A turn is scored and
@@ -48,6 +50,13 @@ const SWEEP_MS = 3600 * 1000;
 export class SessionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SessionsService.name);
   private timer?: NodeJS.Timeout;
+  /**
+   * The open sessions' rows as this process last stored them, by id. Only a hint: a reply for
+   * the turn count held here is scored from it, and the guarded update (turn_count and status
+   * as read) decides; anything else (another index, a collision, a session that moved on in
+   * another process or expired) reads the row again. Finished sessions are dropped.
+   */
+  private readonly open = new Map<string, SimulationSession>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -121,7 +130,11 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     sessionId: string,
     input: { turnIndex: number; text: string },
   ): Promise<TurnView> {
-    const session = await this.sessions.findOne({ where: { id: sessionId } });
+    const cached = this.open.get(sessionId);
+    const session =
+      cached && cached.turnCount === input.turnIndex
+        ? cached
+        : await this.sessions.findOne({ where: { id: sessionId } });
     if (!session || session.userId !== viewer.id) throw SimulationError.sessionNotFound();
     if (input.turnIndex < session.turnCount) return this.storedTurn(session, input.turnIndex);
     this.assertPlayable(session);
@@ -192,6 +205,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
         : {}),
     };
     const updated: SimulationSession = { ...session, ...change };
+    this.open.delete(sessionId);
     const written = await this.writer.write({
       turn,
       expectedCount: session.turnCount,
@@ -221,7 +235,16 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
         [{ path: 'turnIndex', messages: [`expected ${current.turnCount}`] }],
       );
     }
+    if (!finished) this.remember(updated);
     return turnView(updated, turn, false);
+  }
+
+  private remember(session: SimulationSession): void {
+    if (this.open.size >= OPEN_CACHE_MAX) {
+      const oldest = this.open.keys().next();
+      if (!oldest.done) this.open.delete(oldest.value);
+    }
+    this.open.set(session.id, session);
   }
 
   async debrief(viewer: Viewer, sessionId: string): Promise<DebriefView> {
@@ -255,6 +278,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
       .set({ status: 'expired', openKey: null })
       .where({ status: 'active', lastActivityAt: LessThan(cutoff) })
       .execute();
+    this.open.clear();
     return result.affected ?? 0;
   }
 
@@ -332,6 +356,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async expire(sessionId: string): Promise<void> {
+    this.open.delete(sessionId);
     await this.sessions.update(
       { id: sessionId, status: 'active' },
       { status: 'expired', openKey: null },

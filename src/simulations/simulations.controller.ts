@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
@@ -13,6 +13,7 @@ import {
   StaffSessionView,
   TurnView,
 } from './dto/simulation-views.dto';
+import { TakeTurnBody, TakeTurnPipe } from './dto/take-turn.pipe';
 import { SessionsService } from './sessions.service';
 import { SimulationReportsService } from './simulation-reports.service';
 
@@ -63,11 +64,14 @@ export class SimulationsController {
   @ApiOperation({
     summary: 'Reply (201); the same turnIndex again answers the stored turn (200, replayed)',
   })
+  @ApiBody({ type: TakeTurnDto })
   @ApiOkResponse({ type: TurnView })
   async turn(
     @CurrentViewer() viewer: Viewer,
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Body() dto: TakeTurnDto,
+    // Validated by TakeTurnPipe (TakeTurnDto's rules); typed as a plain body so the global
+    // ValidationPipe, which would validate it a second time, leaves it alone.
+    @Body(TakeTurnPipe) dto: TakeTurnBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TurnView> {
     const view = await this.sessions.turn(viewer, sessionId, dto);
