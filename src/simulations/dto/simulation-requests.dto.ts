@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { SESSION_STATUSES, SessionStatus } from '../simulation-session.entity';
+import { PageQueryDto } from '../../common/page-query.dto';
 
 export class TakeTurnDto {
   @ApiProperty({
@@ -76,7 +77,7 @@ export class TryReplyDto extends ScenarioSourceDto {
   anger?: number;
 }
 
-export class StaffSessionsQueryDto {
+export class StaffSessionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) scenarioId?: string;
 
   @ApiPropertyOptional({
@@ -93,21 +94,6 @@ export class StaffSessionsQueryDto {
   @IsOptional()
   @IsIn(SESSION_STATUSES)
   status?: SessionStatus;
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class ResultsQueryDto {

@@ -1,69 +1,30 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
-import { AppModule } from '../../../src/app.module';
 import { addMonths } from '../../../src/certifications/engine';
 import { DIMENSION_MEANS_EXTENSION } from '../../../src/certifications/learning-evidence';
 import { ProgrammesService } from '../../../src/certifications/programmes.service';
-import { configureApp } from '../../../src/configure-app';
-import { loadConfig } from '../../../src/config/app-config';
 import { LearningRecordsService } from '../../../src/learning-records/learning-records.service';
 import { ACTIVITY_TYPES, activityIri, VERBS } from '../../../src/learning-records/xapi';
 import { DIMENSIONS } from '../../../src/scoring/engine';
-import { DEMO_PASSWORD, FixedClock, TestApp } from '../../support/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 
 /**
- * The real app (same configureApp as main.ts) on a fresh database, with the shipped content:
+ * The real app on a fresh database with the shipped content (createTestApp), plus helpers:
  * certificates are real, earned through learning records (see RotationCertificates).
  */
 export async function createRotationTestApp(): Promise<
   TestApp & { certificates: RotationCertificates; records: RotationRecords }
 > {
-  const dataDir = mkdtempSync(join(tmpdir(), 'academy-rotations-'));
-  const database = await freshDatabase();
-  const clock = new FixedClock();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
-    DEMO_ACCOUNTS: 'true',
-    DEMO_PASSWORD,
-    ...(database ? { DATABASE_URL: database.url } : {}),
-  });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register({ config, clock })],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
-    bodyParser: false,
-    logger: ['error'],
-  });
-  configureApp(app);
-  await app.init();
-  const server = app.getHttpServer();
-  const http = (): ReturnType<typeof request> => request(server);
-  const bearer = async (email: string, password = DEMO_PASSWORD): Promise<string> => {
-    const response = await request(server).post('/api/auth/login').send({ email, password });
-    if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status}`);
-    return `Bearer ${(response.body as { accessToken: string }).accessToken}`;
-  };
-  const records = app.get(LearningRecordsService);
+  const t = await createTestApp();
+  const records = t.app.get(LearningRecordsService);
   return {
-    app,
-    http,
-    clock,
-    dataDir,
-    certificates: new RotationCertificates(http, bearer, records, app.get(ProgrammesService)),
+    ...t,
+    certificates: new RotationCertificates(
+      t.http,
+      (email) => t.bearer(email),
+      records,
+      t.app.get(ProgrammesService),
+    ),
     records: new RotationRecords(records),
-    bearer,
-    async close() {
-      await app.close();
-      await database?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
   };
 }
 
@@ -225,25 +186,4 @@ export class RotationRecords {
     this.sequence += 1;
     return `00000000-0000-4000-8000-${String(this.sequence).padStart(12, '0')}`;
   }
-}
-
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return null;
-  const name = `academy_rot_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
