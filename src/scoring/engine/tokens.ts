@@ -20,6 +20,13 @@ interface CoreModel {
 }
 const FORGET_LIMIT = 200_000;
 
+type ModelWithCer = typeof model & { metaCER(): unknown };
+let metaCer: unknown;
+function metaCerOnce(): unknown {
+  metaCer ??= (model as ModelWithCer).metaCER();
+  return metaCer;
+}
+
 export class FreshReader {
   private core!: CoreModel;
   private nlp!: WinkMethods;
@@ -50,13 +57,16 @@ export class FreshReader {
   }
 
   private rebuild(): void {
-    // wink calls `core()` once per instance and works on the copy it returns.
+    // wink calls `core()` once per instance and works on the copy it returns. The model's
+    // `metaCER()` re-stringifies its own cached result on every call (the string doubles in size
+    // each time), so every instance after the first gets the first call's result.
     const capturing = {
       ...model,
       core: (): CoreModel => {
         this.core = (model as unknown as { core(): CoreModel }).core();
         return this.core;
       },
+      metaCER: metaCerOnce,
     };
     this.nlp = winkNLP(capturing as typeof model, PIPE);
   }
