@@ -269,11 +269,7 @@ export class CertificationsService implements CertificateHoldings {
   }
 
   private async peopleIn(teams: readonly string[]): Promise<Map<string, string>> {
-    const people = new Map<string, string>();
-    for (const team of teams) {
-      const { items } = await this.users.list({ team, limit: 100_000 });
-      for (const user of items) people.set(user.id, user.displayName);
-    }
-    return people;
+    const members = await this.users.membersOf(teams);
+    return new Map(members.map((user) => [user.id, user.displayName]));
   }
 }

@@ -135,13 +135,10 @@ export class SignOffsService {
   private async teamMembers(
     viewer: Viewer,
   ): Promise<{ id: string; displayName: string; team: string | null }[]> {
-    const members = new Map<string, { id: string; displayName: string; team: string | null }>();
-    for (const team of viewer.managedTeams) {
-      const { items } = await this.users.list({ team, limit: 100_000 });
-      for (const user of items)
-        if (user.id !== viewer.id && user.active)
-          members.set(user.id, { id: user.id, displayName: user.displayName, team: user.team });
-    }
-    return [...members.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+    const members = await this.users.membersOf(viewer.managedTeams);
+    return members
+      .filter((user) => user.id !== viewer.id && user.active)
+      .map(({ id, displayName, team }) => ({ id, displayName, team }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { DomainError, FieldError } from '../common/domain-error';
+import { AppError, DomainError, FieldError } from '../common/domain-error';
 import { errorsByPath, validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
@@ -51,13 +51,7 @@ export class CourseStaffPagesController {
     };
     const parsed = validateInto(AssignCourseDto, plain);
     try {
-      if (!parsed.ok)
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          400,
-          'Check the fields marked below',
-          parsed.errors,
-        );
+      if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check the fields marked below');
       const result = await this.enrolments.assign(viewer, courseId, parsed.value);
       const back = new URLSearchParams({ assigned: String(result.assignees.length) });
       if (parsed.value.team) back.set('team', parsed.value.team);

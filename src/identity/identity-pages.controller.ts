@@ -14,7 +14,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { AppError, DomainError } from '../common/domain-error';
 import { errorsByPath, validateInto } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Public, Roles } from './access.decorators';
@@ -128,13 +128,7 @@ export class IdentityPagesController {
     };
     const parsed = validateInto(CreateUserDto, plain);
     try {
-      if (!parsed.ok)
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          400,
-          'Check the fields marked below',
-          parsed.errors,
-        );
+      if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check the fields marked below');
       const user = await this.users.create(viewer, parsed.value);
       response.redirect(303, `/admin/users?created=${encodeURIComponent(user.email)}`);
     } catch (error) {

@@ -98,6 +98,16 @@ export class UsersService {
     return rows.map(toUserView);
   }
 
+  /** Every member (active or not, any role) of these teams, in name order; no page limit. */
+  async membersOf(teams: readonly string[]): Promise<UserView[]> {
+    if (teams.length === 0) return [];
+    const rows = await this.users.find({
+      where: { team: In([...new Set(teams)]) },
+      order: { displayName: 'ASC', id: 'ASC' },
+    });
+    return rows.map(toUserView);
+  }
+
   /**
    * The active people with any of `roles`, in some teams or all of them, in name order. Read raw
    * (no entities) so a whole workforce is one quick query.

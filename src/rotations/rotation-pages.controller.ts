@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { AppError, DomainError } from '../common/domain-error';
 import { errorsByPath, validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
@@ -84,8 +84,7 @@ export class RotationPagesController {
       comments: form.comments?.trim() ?? '',
     });
     try {
-      if (!parsed.ok)
-        throw new DomainError('VALIDATION_FAILED', 400, 'Check the review', parsed.errors);
+      if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check the review');
       await this.reviews.record(viewer, moveId, parsed.value);
       response.redirect(303, `/rotations/people/${userId}?done=reviewed`);
     } catch (error) {

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
@@ -60,13 +60,7 @@ export class RotationPlanPagesController {
         effectiveOn: form.effectiveOn || undefined,
         note: form.note?.trim() || undefined,
       });
-      if (!parsed.ok)
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          400,
-          'Check the fields marked below',
-          parsed.errors,
-        );
+      if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check the fields marked below');
       await this.plan.propose(viewer, parsed.value);
       return 'proposed';
     });
@@ -114,7 +108,7 @@ export class RotationPlanPagesController {
 
   private reasonOf(form: Form): string {
     const parsed = validateInto(DecideMoveDto, { reason: form.reason?.trim() ?? '' });
-    if (!parsed.ok) throw new DomainError('VALIDATION_FAILED', 400, 'Give a reason', parsed.errors);
+    if (!parsed.ok) throw AppError.validation(parsed.errors, 'Give a reason');
     return parsed.value.reason;
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
@@ -124,5 +124,5 @@ function field(value: unknown): string | undefined {
 }
 
 function invalid(errors: { path: string; messages: string[] }[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 400, 'Check the fields marked below', errors);
+  return AppError.validation(errors, 'Check the fields marked below');
 }

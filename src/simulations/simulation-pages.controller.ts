@@ -12,7 +12,7 @@ import {
 import { visibleTeams } from '../identity/team-scope';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { UsersService } from '../identity/users.service';
@@ -96,8 +96,7 @@ export class SimulationPagesController {
   ): Promise<void> {
     const parsed = validateInto(TurnFormDto, form);
     try {
-      if (!parsed.ok)
-        throw new DomainError('VALIDATION_FAILED', 400, 'Check your reply', parsed.errors);
+      if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check your reply');
       const turn = await this.sessions.turn(viewer, sessionId, parsed.value);
       response.redirect(303, session(sessionId, turn.finished ? '/debrief' : ''));
     } catch (error) {

@@ -129,12 +129,7 @@ export class SimulationReportsService {
   }
 
   private async memberIds(teams: readonly string[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const team of teams) {
-      const { items } = await this.users.list({ team, limit: 1000 });
-      ids.push(...items.map((user) => user.id));
-    }
-    return ids;
+    return (await this.users.membersOf(teams)).map((user) => user.id);
   }
 
   private async staffViews(rows: SimulationSession[]): Promise<StaffSessionView[]> {
