@@ -1,26 +1,14 @@
 import { DIMENSIONS } from '../../scoring/engine';
 import type { Dimension, Evidence, ScoreReport, Violation } from '../../scoring/engine';
 import { describeCondition } from './branching';
-import type { TurnTrigger } from './dialogue.engine';
-import type { MoodReason } from './mood';
-import { dialogueStep, MoodLabel, OutcomeKind, PASSING_OUTCOMES, Scenario } from './scenario.types';
+import type { TurnResult } from './dialogue.engine';
+import { dialogueStep, OutcomeKind, PASSING_OUTCOMES, Scenario } from './scenario.types';
 
-/** A stored turn, as the debrief needs it. */
-export interface TurnRecord {
+/** A stored turn, as the debrief needs it: what the engine said of it, plus the reply. */
+export interface TurnRecord extends Omit<TurnResult, 'stage' | 'state'> {
   turnIndex: number;
-  stepId: string;
-  customerLine: string;
   reply: string;
   report: ScoreReport;
-  branchIndex: number;
-  next: string;
-  reaction: string | null;
-  trigger: TurnTrigger | null;
-  angerBefore: number;
-  angerAfter: number;
-  moodBefore: MoodLabel;
-  moodAfter: MoodLabel;
-  reasons: MoodReason[];
 }
 
 /** A piece of the reply: marked `helped` or `hurt` by the sum of the evidence covering it. */
