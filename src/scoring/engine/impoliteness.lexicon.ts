@@ -42,6 +42,15 @@ export const IMPOLITENESS_RULES: readonly PolitenessRule[] = [
       '(makes|made) no sense',
       '(does|did|do) not make [any] sense',
       'not true',
+      // Denying the hearer's contribution: it is no answer, or not what was asked.
+      '(this|that|it|which) (does|did) not (answer|address) [my|the|your] question',
+      '(this|that|it|which) (is|was) not (an|the) answer',
+      '(this|that|it|which) (is|was) not what i (asked|meant|wanted|said)',
+      '(this|that|it|which) (is|was) not what i was asking',
+      'not what i (asked|meant|wanted|said)',
+      'not what i was asking',
+      'not an answer',
+      '(you|u) [still] (did not|have not|never) (answered|answer|addressed|address) [my|the]',
     ],
   }),
   rule({
@@ -63,6 +72,9 @@ export const IMPOLITENESS_RULES: readonly PolitenessRule[] = [
     id: 'challenge',
     weight: -0.4,
     source: 'judgement',
+    // Same priority as the query-preparatory requests, so "How do you know whether…" is a
+    // challenge (the earlier of two equally long matches) and not "do you know whether".
+    priority: 3,
     keepNegated: true,
     phrases: [
       'why (do|did|are|were|have|had|would|should|must) (you|u)',

@@ -196,6 +196,59 @@ describe(analysePoliteness.name, () => {
     });
   });
 
+  describe('query-preparatory requests and denials of the hearer’s contribution', () => {
+    it.each([
+      ['Does anyone know how the late fee is worked out?'],
+      ['Hi, does anybody here have the new tariff sheet?'],
+      ['Would someone be able to check the router logs?'],
+      ['Do you know whether the refund has gone through?'],
+      ['Do you happen to know when the engineer arrives?'],
+      ['Do you have any idea why the line drops at night?'],
+      ['Any ideas on where the statement went?'],
+      ['Is there a simple way to move the direct debit date?'],
+      ['Do you mind if I put you on hold for a moment?'],
+      ['Is it okay to send the form by post?'],
+    ])('should read "%s" as a conventionally indirect request', (text) => {
+      expect(fired(text)).toContain('indirect-request');
+      expect(effectOf(text, 'indirect-request')).toBe(0.3);
+    });
+
+    it.each([
+      ['How do you know whether the line is fine?'],
+      ['How do you know the line is fine?'],
+    ])('should keep "%s" a challenge, not an indirect request', (text) => {
+      const rules = fired(text);
+      expect(rules).toContain('challenge');
+      expect(rules).not.toContain('indirect-request');
+    });
+
+    it.each([
+      ['Do you know the account number?'],
+      ['There is a way to move the date.'],
+      ['I have no idea where it went.'],
+    ])('should not read "%s" as an indirect request', (text) => {
+      expect(fired(text)).not.toContain('indirect-request');
+    });
+
+    it.each([
+      ["That doesn't answer my question about the fee."],
+      ['This is not what I asked for.'],
+      ['Sorry, but that was not what I meant.'],
+      ['It is not an answer to the complaint.'],
+      ["You still haven't answered my question."],
+    ])('should read "%s" as a contradiction', (text) => {
+      expect(fired(text)).toContain('contradiction');
+      expect(effectOf(text, 'contradiction')).toBe(-0.4);
+    });
+
+    it.each([
+      ['This answers the question about the fee.'],
+      ['That is what I asked for, thank you.'],
+    ])('should not read "%s" as a contradiction', (text) => {
+      expect(fired(text)).not.toContain('contradiction');
+    });
+  });
+
   describe('negation', () => {
     it('should not count an apology when it is negated', () => {
       expect(fired("I'm not sorry.")).not.toContain('apology');

@@ -183,6 +183,17 @@ const POLITE_RULES: readonly PolitenessRule[] = [
       "if you (do not|don't) mind",
       '(if|when) you (have|get) a (chance|moment|minute|second)',
       'may i (ask|suggest)',
+      // Query-preparatory requests (Blum-Kulka, House & Kasper 1989): the speaker asks whether
+      // the hearer knows, has or can, or whether a way exists, instead of asking for the thing.
+      '(does|do) (anyone|anybody|someone|somebody) [here] (know|have)',
+      '(is|would) (anyone|anybody|someone|somebody) (be able|able|willing) to',
+      '(do|would) (you|u) [happen to] know (if|whether|how|what|why|where|when|who|which|of|any)',
+      'do (you|u) happen to',
+      '(do|does) (you|u|anyone|anybody) have (any|an) (idea|ideas|suggestion|suggestions|thoughts|pointers|hints|advice)',
+      'any (idea|ideas|suggestion|suggestions|thoughts|pointers|hints|advice)',
+      'is there (a|any) [good|simple|easy|quick|clean|better|proper|standard] (way|chance|possibility)',
+      '(do|would) (you|u) mind (if|me)',
+      'is it (ok|okay|alright|all right|acceptable) (to|if)',
     ],
   }),
   rule({
