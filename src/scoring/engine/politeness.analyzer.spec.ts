@@ -249,6 +249,37 @@ describe(analysePoliteness.name, () => {
     });
   });
 
+  describe('opinion lexicon (Hu & Liu, as in the paper)', () => {
+    it.each([
+      ['The problem is on the exchange side.', 'negative-lexicon', -0.13],
+      ['That plan would work well for you.', 'positive-lexicon', 0.12],
+      ['The engineer fixed the fault, it was a faulty cable.', 'negative-lexicon', -0.13],
+    ])('should read "%s" as %s', (text, rule, effect) => {
+      expect(effectOf(text, rule)).toBe(effect);
+    });
+
+    it.each([['The parcel is still at the depot.'], ['The form must be signed.']])(
+      'should not read "still" or "must" as opinion words: "%s"',
+      (text) => {
+        const rules = fired(text);
+        expect(rules).not.toContain('positive-lexicon');
+        expect(rules).not.toContain('negative-lexicon');
+      },
+    );
+
+    it('should not read a word another rule claimed as lexicon as well', () => {
+      const rules = fired('Thank you, and sorry for the wait.');
+      expect(rules).toEqual(expect.arrayContaining(['gratitude', 'apology']));
+      expect(rules).not.toContain('positive-lexicon');
+      expect(rules).not.toContain('negative-lexicon');
+    });
+
+    it('should read a negated positive word as negative', () => {
+      expect(fired("The new router doesn't work.")).toContain('negative-lexicon');
+      expect(fired("The new router doesn't work.")).not.toContain('positive-lexicon');
+    });
+  });
+
   describe('negation', () => {
     it('should not count an apology when it is negated', () => {
       expect(fired("I'm not sorry.")).not.toContain('apology');
