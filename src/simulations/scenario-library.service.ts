@@ -1,8 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Inject } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { MoreThanOrEqual, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { ContentCatalogue } from '../content/content-kind';
 import { Rubric } from '../scoring/engine';
@@ -21,17 +26,28 @@ export interface PublishedScenario {
   publishedAt: Date;
 }
 
+/** How often the library looks for versions published by other instances (lists and pages). */
+export const SCENARIO_SYNC_MS = 15_000;
+
 /**
  * Every playable scenario: content/scenarios (copied into the versions table at boot, so
  * sessions can be pinned to them) and the latest published version of each trainer-authored
  * one. Snapshots are parsed once and kept in memory: the turn path never re-reads YAML.
+ *
+ * Several instances may share one PostgreSQL database: a version published on another instance
+ * is picked up before every session start (so a new session always starts on the newest
+ * version) and every SCENARIO_SYNC_MS for the catalogue pages.
  */
 @Injectable()
-export class ScenarioLibrary implements OnApplicationBootstrap {
+export class ScenarioLibrary implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScenarioLibrary.name);
   private readonly current = new Map<string, PublishedScenario>();
   private readonly snapshots = new Map<string, Scenario>();
   private readonly content: LoadedScenario[];
+  /** Publication time of the newest authored version registered so far. */
+  private newestSeen = new Date(0);
+  private timer: NodeJS.Timeout | undefined;
+  private syncing: Promise<number> | undefined;
 
   constructor(
     catalogue: ContentCatalogue,
@@ -44,6 +60,37 @@ export class ScenarioLibrary implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.refresh();
+    this.timer = setInterval(() => {
+      this.syncPublished().catch((error: unknown) =>
+        this.logger.warn(`scenario sync failed: ${String(error)}`),
+      );
+    }, SCENARIO_SYNC_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /**
+   * Registers authored versions published since the newest one this instance knows (by any
+   * instance sharing the database). Concurrent calls share one query. Returns how many were new.
+   */
+  syncPublished(): Promise<number> {
+    this.syncing ??= this.versions
+      .find({
+        where: {
+          origin: 'authored',
+          status: 'published',
+          publishedAt: MoreThanOrEqual(this.newestSeen),
+        },
+        order: { publishedAt: 'ASC', version: 'ASC' },
+      })
+      .then((rows) => rows.filter((row) => this.register(row)).length)
+      .finally(() => {
+        this.syncing = undefined;
+      });
+    return this.syncing;
   }
 
   /** Stores a snapshot of every content scenario not stored yet and rebuilds the list. */
@@ -100,18 +147,27 @@ export class ScenarioLibrary implements OnApplicationBootstrap {
     return this.remember(row.id, JSON.parse(row.definition) as Scenario);
   }
 
-  /** Makes a newly published version the one new sessions start on. */
-  register(row: ScenarioVersion): void {
-    if (!row.definition) return;
-    const scenario = this.remember(row.id, JSON.parse(row.definition) as Scenario);
+  /**
+   * Makes a newly published version the one new sessions start on; an older or already known
+   * version changes nothing. True when it became the current one.
+   */
+  register(row: ScenarioVersion): boolean {
+    if (!row.definition) return false;
+    if (row.origin === 'authored' && row.publishedAt && row.publishedAt > this.newestSeen)
+      this.newestSeen = row.publishedAt;
     const existing = this.current.get(row.scenarioId);
-    if (existing?.origin === 'content' && row.origin === 'authored') return;
+    if (existing?.origin === 'content' && row.origin === 'authored') return false;
+    if (existing?.versionId === row.id) return false;
+    if (existing && existing.origin === row.origin && existing.scenario.version > row.version)
+      return false;
+    const scenario = this.remember(row.id, JSON.parse(row.definition) as Scenario);
     this.current.set(row.scenarioId, {
       scenario,
       versionId: row.id,
       origin: row.origin,
       publishedAt: row.publishedAt ?? row.createdAt,
     });
+    return true;
   }
 
   /** Rubric ids a trainer's scenario may name: content/rubrics and the default. */

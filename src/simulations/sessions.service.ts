@@ -75,6 +75,8 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     viewer: Viewer,
     scenarioId: string,
   ): Promise<{ view: SessionView; created: boolean }> {
+    // Another instance may have published a newer version (or the scenario itself) meanwhile.
+    await this.library.syncPublished();
     const published = this.library.get(scenarioId);
     const open = await this.openSession(viewer.id, scenarioId);
     if (open) return { view: await this.present(open), created: false };

@@ -31,7 +31,10 @@ export class SimulationReportsService {
 
   /** Every published scenario with the person's status: not started, in progress, best and latest. */
   async overview(userId: string): Promise<ScenarioSummaryView[]> {
-    const mine = await this.sessions.find({ where: { userId }, order: { startedAt: 'ASC' } });
+    const [mine] = await Promise.all([
+      this.sessions.find({ where: { userId }, order: { startedAt: 'ASC' } }),
+      this.library.syncPublished(),
+    ]);
     return this.library.list().map((published) =>
       summaryOf(
         published,

@@ -31,6 +31,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   clock: FixedClock;
   dataDir: string;
+  /** The PostgreSQL database when TEST_DATABASE_URL is set, else null (SQLite in dataDir). */
+  database: TestDatabase | null;
   /** Signs in through the API and returns the bearer header value. */
   bearer(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -41,10 +43,16 @@ export interface TestApp {
  * call, or, when TEST_DATABASE_URL names a PostgreSQL server, a new database on it.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; clock?: FixedClock } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: FixedClock;
+    /** A second instance on the first one's database (its SQLite file or PostgreSQL database). */
+    shareWith?: TestApp;
+  } = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'academy-test-'));
-  const database = await freshDatabase();
+  const shared = options.shareWith;
+  const dataDir = shared?.dataDir ?? mkdtempSync(join(tmpdir(), 'academy-test-'));
+  const database = shared ? shared.database : await freshDatabase();
   const clock = options.clock ?? new FixedClock();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -72,6 +80,7 @@ export async function createTestApp(
     http,
     clock,
     dataDir,
+    database,
     async bearer(email, password = DEMO_PASSWORD) {
       const response = await request(server).post('/api/auth/login').send({ email, password });
       if (response.status !== 200)
@@ -82,13 +91,19 @@ export async function createTestApp(
     },
     async close() {
       await app.close();
+      if (shared) return; // the first instance owns the database
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function freshDatabase(): Promise<TestDatabase | null> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return null;
   const name = `academy_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
