@@ -6,14 +6,15 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { Certificate } from './certificate.entity';
 import { NoticeKind } from './certificate-notice.entity';
-import { reminderDue, statusAt } from './engine';
-import { NoticesService } from './notices.service';
+import { CertificateStatus, REMINDER_DAYS, reminderDue, statusAt } from './engine';
+import { chunksOf, NoticeDraft, NoticesService } from './notices.service';
 
 const DAY_MS = 24 * 3600 * 1000;
+const BATCH = 500;
 
 /**
  * The daily job (at start-up, then every 24 h): stores the status of certificates that entered
@@ -32,31 +33,46 @@ export class CertificateExpiryJob implements OnApplicationBootstrap, OnApplicati
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** One pass at the clock's now; tests call it directly. */
+  /**
+   * One pass at the clock's now; tests call it directly. Reads only the certificates whose
+   * status can change or whose reminder can be due (renewal open, or expiring within the first
+   * reminder's horizon), and writes status changes and notices in batches.
+   */
   async run(): Promise<{ statusChanges: number; notices: number }> {
     const now = this.clock.now();
+    const horizon = new Date(now.getTime() + Math.max(...REMINDER_DAYS) * DAY_MS);
+    const open = In(['active', 'expiring']);
     const rows = await this.certificates.find({
-      where: { status: In(['active', 'expiring']) },
+      where: [
+        { status: open, renewalOpensAt: LessThanOrEqual(now) },
+        { status: open, expiresAt: LessThanOrEqual(horizon) },
+      ],
       order: { expiresAt: 'ASC', id: 'ASC' },
     });
-    let statusChanges = 0;
-    let queued = 0;
+    const changes = new Map<string, string[]>(); // "from>to" → certificate ids
+    const notices: NoticeDraft[] = [];
     for (const row of rows) {
       const status = statusAt(row, now);
       if (status !== row.status) {
+        const key = `${row.status}>${status}`;
+        changes.set(key, [...(changes.get(key) ?? []), row.id]);
+      }
+      const notice = this.noticeFor(row, status, now);
+      if (notice) notices.push({ userId: row.userId, certificateId: row.id, ...notice });
+    }
+    let statusChanges = 0;
+    for (const [key, ids] of changes) {
+      const [from, to] = key.split('>') as [CertificateStatus, CertificateStatus];
+      for (const chunk of chunksOf(ids, BATCH)) {
+        // Guarded on the status read, so a renewal or revocation meanwhile is not overwritten.
         const result = await this.certificates.update(
-          { id: row.id, status: row.status },
-          { status, statusChangedAt: now },
+          { id: In(chunk), status: from },
+          { status: to, statusChangedAt: now },
         );
         statusChanges += result.affected ?? 0;
       }
-      const notice = this.noticeFor(row, status, now);
-      if (
-        notice &&
-        (await this.notices.addOnce({ userId: row.userId, certificateId: row.id, ...notice }))
-      )
-        queued++;
     }
+    const queued = await this.notices.addMissing(notices, BATCH);
     return { statusChanges, notices: queued };
   }
 

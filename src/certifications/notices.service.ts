@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { Viewer } from '../identity/viewer';
 import { CertificateNotice, NoticeKind } from './certificate-notice.entity';
@@ -16,6 +16,21 @@ export interface NoticeView {
   read: boolean;
 }
 
+/** A notice to queue. */
+export interface NoticeDraft {
+  userId: string;
+  certificateId: string;
+  kind: NoticeKind;
+  message: string;
+}
+
+/** `items` in consecutive slices of at most `size`. */
+export function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /** In-app notices about certificates: issued, reminders at 60/30/7 days, expired, revoked. */
 @Injectable()
 export class NoticesService {
@@ -25,10 +40,7 @@ export class NoticesService {
   ) {}
 
   /** Queues a notice in the caller's transaction. */
-  async add(
-    manager: EntityManager,
-    notice: { userId: string; certificateId: string; kind: NoticeKind; message: string },
-  ): Promise<void> {
+  async add(manager: EntityManager, notice: NoticeDraft): Promise<void> {
     await manager.insert(CertificateNotice, {
       id: randomUUID(),
       ...notice,
@@ -37,13 +49,37 @@ export class NoticesService {
     });
   }
 
+  /**
+   * Queues the notices whose certificate has none of that kind yet, `batch` certificates per
+   * query; returns how many were queued. The unique index on (certificate, kind) has the last
+   * word when another run queues the same notice meanwhile.
+   */
+  async addMissing(notices: NoticeDraft[], batch: number): Promise<number> {
+    let queued = 0;
+    for (const chunk of chunksOf(notices, batch)) {
+      const existing = await this.notices.find({
+        select: ['certificateId', 'kind'],
+        where: { certificateId: In(chunk.map((notice) => notice.certificateId)) },
+      });
+      const have = new Set(existing.map((row) => `${row.certificateId} ${row.kind}`));
+      const missing = chunk.filter((notice) => !have.has(`${notice.certificateId} ${notice.kind}`));
+      if (missing.length === 0) continue;
+      const createdAt = this.clock.now();
+      try {
+        await this.notices.insert(
+          missing.map((notice) => ({ id: randomUUID(), ...notice, createdAt, readAt: null })),
+        );
+        queued += missing.length;
+      } catch {
+        // Another run queued one of them meanwhile (unique index): go one by one.
+        for (const notice of missing) if (await this.addOnce(notice)) queued++;
+      }
+    }
+    return queued;
+  }
+
   /** Queues a notice unless this certificate already has one of this kind; true when queued. */
-  async addOnce(notice: {
-    userId: string;
-    certificateId: string;
-    kind: NoticeKind;
-    message: string;
-  }): Promise<boolean> {
+  async addOnce(notice: NoticeDraft): Promise<boolean> {
     const where = { certificateId: notice.certificateId, kind: notice.kind };
     if (await this.notices.existsBy(where)) return false;
     try {
