@@ -17,6 +17,7 @@ import { SimulationsModule } from './simulations/simulations.module';
 import { LearningRecordsModule } from './learning-records/learning-records.module';
 import { ReportsModule } from './reports/reports.module';
 import { CertificationsModule } from './certifications/certifications.module';
+import { DemoModule } from './demo/demo.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -56,6 +57,7 @@ export class AppModule {
         ReportsModule,
         CertificationsModule,
         RotationsModule,
+        DemoModule,
       ],
       controllers: [HealthController],
       providers: [

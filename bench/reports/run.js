@@ -399,6 +399,7 @@ function startService(dataDir) {
       NODE_ENV: 'development',
       LOG_LEVEL: 'error',
       DEMO_ACCOUNTS: 'true',
+      DEMO_ACTIVITY: 'false', // the bench seeds its own 10,000 trainees
       DEMO_PASSWORD: 'academy-demo',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -15,6 +15,8 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   secureCookies: boolean;
   demoAccounts: boolean;
+  /** Seed a demo cohort with course, exam and role-play activity (needs the demo accounts). */
+  demoActivity: boolean;
   demoPassword: string;
   passwordMinLength: number;
   loginMaxFailures: number;
@@ -53,6 +55,11 @@ export const CONFIG_VARIABLES = [
   ['TOKEN_TTL_SECONDS', '28800', 'lifetime of an access token / session'],
   ['SECURE_COOKIES', 'true in production', 'mark cookies Secure (needs HTTPS)'],
   ['DEMO_ACCOUNTS', 'true outside production', 'create the demo accounts at start-up'],
+  [
+    'DEMO_ACTIVITY',
+    'true outside production and test',
+    'seed a demo cohort with course, exam and role-play activity at start-up',
+  ],
   ['DEMO_PASSWORD', 'academy-demo', 'password of the demo accounts'],
   ['PASSWORD_MIN_LENGTH', '10', 'minimum password length for new accounts'],
   ['LOGIN_MAX_FAILURES', '5', 'failed logins per account and address before 429'],
@@ -124,6 +131,8 @@ export function loadConfig(env: Env = process.env, cwd = PROJECT_ROOT): AppConfi
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     secureCookies: bool('SECURE_COOKIES', production),
     demoAccounts: bool('DEMO_ACCOUNTS', !production),
+    // Off in tests, so specs start from an empty database unless they ask for the cohort.
+    demoActivity: bool('DEMO_ACTIVITY', !production && nodeEnv !== 'test'),
     demoPassword: env.DEMO_PASSWORD || 'academy-demo',
     passwordMinLength: int('PASSWORD_MIN_LENGTH', 10, 8, 128),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),

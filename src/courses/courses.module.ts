@@ -34,7 +34,7 @@ import { UserCoursesController } from './user-courses.controller';
     LessonPagesController,
   ],
   providers: [CourseCatalogueService, EnrolmentsService, ProgressService, CourseViewsService],
-  exports: [CourseCatalogueService, EnrolmentsService],
+  exports: [CourseCatalogueService, EnrolmentsService, ProgressService],
 })
 export class CoursesModule implements OnModuleInit {
   onModuleInit(): void {

@@ -57,7 +57,7 @@ import { QuestionBankService } from './question-bank.service';
     ExamReportsService,
     ExamRecords,
   ],
-  exports: [QuestionBankService, AttemptsService],
+  exports: [QuestionBankService, AttemptsService, AttemptGradingService],
 })
 export class ExamsModule implements NestModule, OnModuleInit {
   onModuleInit(): void {

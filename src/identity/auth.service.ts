@@ -6,7 +6,7 @@ import { IdentityError, IdentityErrorCode } from './identity-error';
 import { LoginAttempts } from './login-attempts';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
-import { Viewer } from './viewer';
+import { Viewer, viewerOf } from './viewer';
 
 interface TokenClaims {
   sub: string;
@@ -90,15 +90,8 @@ export class AuthService {
       this.viewers.delete(claims.sub);
       return null;
     }
-    const viewer = {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      roles: user.roles,
-      team: user.team,
-      managedTeams: user.managedTeams,
-    };
+    const viewer = viewerOf(user, via);
     this.viewers.set(user.id, { viewer, until: now + VIEWER_CACHE_MS });
-    return { ...viewer, via };
+    return viewer;
   }
 }

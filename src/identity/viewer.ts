@@ -14,6 +14,22 @@ export interface Viewer {
   via: 'bearer' | 'cookie';
 }
 
+/** The viewer a user account signs in as (`via` says how the request was authenticated). */
+export function viewerOf(
+  user: Pick<Viewer, 'id' | 'email' | 'displayName' | 'roles' | 'team' | 'managedTeams'>,
+  via: Viewer['via'],
+): Viewer {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles,
+    team: user.team,
+    managedTeams: user.managedTeams,
+    via,
+  };
+}
+
 export type RequestWithViewer = Request & { viewer?: Viewer };
 
 export const CurrentViewer = createParamDecorator(

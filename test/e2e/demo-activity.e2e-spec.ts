@@ -1,0 +1,176 @@
+import { DataSource } from 'typeorm';
+import { DemoActivityService } from '../../src/demo/demo-activity.service';
+import { DEMO_COHORT, DEMO_COHORT_NAME } from '../../src/demo/demo-cohort';
+import { createTestApp, TestApp } from '../support/test-app';
+
+interface CertificationRow {
+  programmeId: string;
+  certified: number;
+  inProgress: number;
+  byTeam: { team: string | null; certified: number }[];
+}
+interface RateRow {
+  examId: string;
+  attempts: number;
+  passed: number;
+}
+interface Dashboard {
+  scopeTeams: string[] | null;
+  people: number;
+  certification: CertificationRow[];
+  exams: { byExam: RateRow[] };
+  simulations: { team: string | null; sessions: number; passed: number; weakest: unknown[] }[];
+  assignments: { assigned: number; completed: number };
+}
+
+const TABLES = [
+  'users',
+  'enrolments',
+  'lesson_progress',
+  'exam_attempts',
+  'simulation_sessions',
+  'simulation_turns',
+  'learning_records',
+  'certificates',
+];
+
+// The demo cohort (DEMO_ACTIVITY=true) goes through the real services at boot: the spec reads
+// what it left through the reports and certificates APIs, as a visitor would.
+describe(DemoActivityService.name, () => {
+  let t: TestApp;
+  let hr: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { DEMO_ACTIVITY: 'true' } });
+    hr = await t.bearer('hr@academy.local');
+  }, 120000);
+  afterAll(async () => t?.close());
+
+  const dashboard = async (bearer: string, query = ''): Promise<Dashboard> =>
+    (await t.http().get(`/api/reports/dashboard${query}`).set('Authorization', bearer).expect(200))
+      .body as Dashboard;
+  const counts = async (): Promise<Record<string, number>> => {
+    const dataSource = t.app.get(DataSource);
+    const entries = await Promise.all(
+      TABLES.map(async (table) => {
+        const [row] = (await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as {
+          n: string | number;
+        }[];
+        return [table, Number(row.n)] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  };
+
+  it('should create the cohort as trainees of North and South who can sign in', async () => {
+    const { body } = await t
+      .http()
+      .get(`/api/users?cohort=${encodeURIComponent(DEMO_COHORT_NAME)}`)
+      .set('Authorization', hr)
+      .expect(200);
+    const people = body as {
+      total: number;
+      items: { email: string; team: string; roles: string[]; employeeNumber: string }[];
+    };
+    expect(people.total).toBe(DEMO_COHORT.length);
+    expect(people.items.map((person) => person.email).sort()).toEqual(
+      DEMO_COHORT.map((trainee) => trainee.email).sort(),
+    );
+    expect(people.items.every((person) => person.roles.join() === 'trainee')).toBe(true);
+    expect(new Set(people.items.map((person) => person.team))).toEqual(new Set(['North', 'South']));
+    await expect(t.bearer('ava.north@academy.local')).resolves.toMatch(/^Bearer /);
+  });
+
+  it('should show certificates, exam and role-play results on the dashboard', async () => {
+    const view = await dashboard(hr);
+    expect(view.people).toBe(DEMO_COHORT.length + 1); // and the demo trainee
+    const programme = (id: string): CertificationRow =>
+      view.certification.find((row) => row.programmeId === id)!;
+    expect(programme('contact-centre-agent')).toMatchObject({
+      certified: 3,
+      byTeam: [
+        expect.objectContaining({ team: 'North', certified: 2 }),
+        expect.objectContaining({ team: 'South', certified: 1 }),
+      ],
+    });
+    expect(programme('data-privacy-compliance').certified).toBe(5);
+    expect(programme('complaint-handler').inProgress).toBeGreaterThan(0);
+    const exam = (id: string): RateRow => view.exams.byExam.find((row) => row.examId === id)!;
+    // Hana's written answers wait for review: her attempt has no verdict yet.
+    expect(exam('onboarding-final')).toMatchObject({ attempts: 4, passed: 3 });
+    expect(exam('data-privacy-annual')).toMatchObject({ attempts: 6, passed: 5 });
+    expect(view.simulations.map((row) => row.team)).toEqual(['North', 'South']);
+    for (const team of view.simulations) {
+      expect(team.passed).toBeGreaterThan(0);
+      expect(team.passed).toBeLessThan(team.sessions);
+      expect(team.weakest).toHaveLength(2);
+    }
+    expect(view.assignments).toMatchObject({ assigned: 2 * DEMO_COHORT.length, completed: 15 });
+  });
+
+  it('should leave one onboarding exam waiting for a trainer to review the written answers', async () => {
+    const { body: found } = await t
+      .http()
+      .get('/api/users?q=hana.south')
+      .set('Authorization', hr)
+      .expect(200);
+    const [hana] = (found as { items: { id: string }[] }).items;
+    const { body } = await t
+      .http()
+      .get(`/api/reports/people/${hana.id}`)
+      .set('Authorization', hr)
+      .expect(200);
+    const exams = (
+      body as { exams: { examId: string; status: string; passed: unknown; pending: number }[] }
+    ).exams;
+    expect(exams).toEqual([
+      expect.objectContaining({ examId: 'onboarding-final', status: 'finished', passed: null }),
+    ]);
+    expect(exams[0].pending).toBeGreaterThan(0);
+  });
+
+  it('should show the demo supervisor the North part of the cohort only', async () => {
+    const supervisor = await t.bearer('supervisor@academy.local');
+    const view = await dashboard(supervisor);
+    expect(view.scopeTeams).toEqual(['North']);
+    const north = DEMO_COHORT.filter((trainee) => trainee.team === 'North').length;
+    expect(view.people).toBe(north + 1);
+    expect(view.simulations.map((row) => row.team)).toEqual(['North']);
+    await t
+      .http()
+      .get('/api/reports/dashboard?team=South')
+      .set('Authorization', supervisor)
+      .expect(403)
+      .expect(({ body }) => expect(body.code).toBe('TEAM_NOT_MANAGED'));
+    const { body } = await t
+      .http()
+      .get('/api/certificates')
+      .set('Authorization', supervisor)
+      .expect(200);
+    const holders = (body as { items: { holderName: string }[] }).items.map((c) => c.holderName);
+    expect(holders.length).toBeGreaterThan(0);
+    const southNames = DEMO_COHORT.filter((trainee) => trainee.team === 'South').map(
+      (trainee) => trainee.displayName,
+    );
+    expect(holders.filter((name) => southNames.includes(name))).toEqual([]);
+  });
+
+  it('should seed nothing again, on a second call or a second start on the same database', async () => {
+    const before = await counts();
+    expect(before.certificates).toBe(8);
+    await expect(t.app.get(DemoActivityService).ensure()).resolves.toMatchObject({
+      trainees: 0,
+      sessions: 0,
+      certificates: 0,
+    });
+    const second = await createTestApp({ shareWith: t, env: { DEMO_ACTIVITY: 'true' } });
+    try {
+      await expect(second.app.get(DemoActivityService).ensure()).resolves.toMatchObject({
+        trainees: 0,
+      });
+    } finally {
+      await second.close();
+    }
+    await expect(counts()).resolves.toEqual(before);
+  }, 60000);
+});
