@@ -213,14 +213,14 @@ describe(analysePoliteness.name, () => {
       expect(effectOf(text, 'indirect-request')).toBe(0.3);
     });
 
-    it.each([
-      ['How do you know whether the line is fine?'],
-      ['How do you know the line is fine?'],
-    ])('should keep "%s" a challenge, not an indirect request', (text) => {
-      const rules = fired(text);
-      expect(rules).toContain('challenge');
-      expect(rules).not.toContain('indirect-request');
-    });
+    it.each([['How do you know whether the line is fine?'], ['How do you know the line is fine?']])(
+      'should keep "%s" a challenge, not an indirect request',
+      (text) => {
+        const rules = fired(text);
+        expect(rules).toContain('challenge');
+        expect(rules).not.toContain('indirect-request');
+      },
+    );
 
     it.each([
       ['Do you know the account number?'],
