@@ -63,10 +63,15 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Starts an attempt, or returns the one already open (one open attempt per exam and person). */
+  /**
+   * Starts an attempt, or returns the one already open (one open attempt per exam and person).
+   * The draw's seed is random; `seed` fixes it (the demo cohort, so every fresh start shows
+   * the same results). Never taken from a request.
+   */
   async start(
     viewer: Viewer,
     examId: string,
+    seed: string = randomBytes(16).toString('hex'),
   ): Promise<{ loaded: LoadedAttempt; created: boolean }> {
     const exam = this.banks.exam(examId);
     const open = await this.openAttempt(viewer.id, examId);
@@ -82,7 +87,6 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
       throw new ExamError(code, availability.reason ?? 'You cannot start this exam now');
     }
     const now = this.clock.now();
-    const seed = randomBytes(16).toString('hex');
     const layout = drawAttempt({ blueprint: exam, pool: this.banks.pool(), seed });
     if (!layout)
       throw new ExamError(ExamErrorCode.DrawFailed, 'The question banks cannot fill this exam');
