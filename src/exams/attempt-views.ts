@@ -67,22 +67,12 @@ export interface AttemptResultView {
   pending: number;
 }
 
-export interface AttemptView {
-  id: string;
-  examId: string;
-  examTitle: string;
-  userId: string;
-  attemptNumber: number;
-  status: ExamAttempt['status'];
-  startedAt: Date;
-  deadlineAt: Date;
-  finishedAt: Date | null;
-  finishReason: ExamAttempt['finishReason'];
+/** An attempt as its taker (or staff) sees it: the summary line plus clock, questions, review. */
+export interface AttemptView extends AttemptSummaryView {
   serverNow: Date;
   secondsLeft: number;
   sections: string[];
   questions: QuestionView[];
-  result: AttemptResultView | null;
   reviewAvailable: boolean;
   review?: ReviewView[];
 }
@@ -120,16 +110,7 @@ export function attemptView(
 ): AttemptView {
   const { attempt } = loaded;
   const view: AttemptView = {
-    id: attempt.id,
-    examId: exam.id,
-    examTitle: exam.title,
-    userId: attempt.userId,
-    attemptNumber: attempt.attemptNumber,
-    status: attempt.status,
-    startedAt: attempt.startedAt,
-    deadlineAt: attempt.deadlineAt,
-    finishedAt: attempt.finishedAt,
-    finishReason: attempt.finishReason,
+    ...attemptSummary(attempt, exam),
     serverNow: options.now,
     secondsLeft:
       attempt.status === 'in-progress'
@@ -139,7 +120,6 @@ export function attemptView(
     questions: loaded.slots.map((slot) =>
       questionView(slot, loaded.steps.get(slot.slot) ?? [], options.reveal),
     ),
-    result: resultView(attempt),
     reviewAvailable: options.reveal && attempt.status === 'finished',
   };
   if (options.reveal)
