@@ -19,3 +19,13 @@ export class ScoringError extends DomainError {
     super(code, STATUS[code], message, errors);
   }
 }
+
+/** Refuses (400 TEXT_TOO_LONG, on `text`) a reply longer than the configured scoring limit. */
+export function assertScorableLength(text: string, max: number): void {
+  if (text.length > max)
+    throw new ScoringError(
+      ScoringErrorCode.TextTooLong,
+      `The reply is longer than ${max} characters`,
+      [{ path: 'text', messages: [`at most ${max} characters (got ${text.length})`] }],
+    );
+}

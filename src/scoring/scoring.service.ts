@@ -4,7 +4,7 @@ import { formatPath } from '../content/content-issue';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DEFAULT_RUBRIC, parseRubric, Rubric, ScoreReport, Stage } from './engine';
 import { RUBRICS } from './rubric-content.kind';
-import { ScoringError, ScoringErrorCode } from './scoring-error';
+import { assertScorableLength, ScoringError, ScoringErrorCode } from './scoring-error';
 import { sharedEngine } from './shared-engine';
 
 export interface ScoreRequest {
@@ -57,20 +57,7 @@ export class ScoringService {
   }
 
   score(request: ScoreRequest): ScoreReport {
-    if (request.text.length > this.config.scoringMaxChars) {
-      throw new ScoringError(
-        ScoringErrorCode.TextTooLong,
-        `The reply is longer than ${this.config.scoringMaxChars} characters`,
-        [
-          {
-            path: 'text',
-            messages: [
-              `at most ${this.config.scoringMaxChars} characters (got ${request.text.length})`,
-            ],
-          },
-        ],
-      );
-    }
+    assertScorableLength(request.text, this.config.scoringMaxChars);
     if (request.rubric !== undefined && request.rubricId !== undefined) {
       throw new ScoringError(
         ScoringErrorCode.AmbiguousRubric,

@@ -11,7 +11,7 @@ import { parseYaml } from '../content/yaml-source';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
 import { Viewer } from '../identity/viewer';
-import { ScoringError, ScoringErrorCode } from '../scoring/scoring-error';
+import { assertScorableLength } from '../scoring/scoring-error';
 import { sharedEngine } from '../scoring/shared-engine';
 import { TryReplyDto } from './dto/simulation-requests.dto';
 import {
@@ -135,7 +135,7 @@ export class ScenarioAuthoringService {
 
   /** What a reply to one step would score and which branch it would take, at an anger level. */
   tryReply(dto: TryReplyDto): TryReplyView {
-    this.assertLength(dto.text);
+    assertScorableLength(dto.text, this.config.scoringMaxChars);
     const checked = this.check(dto.source, { calibrate: false });
     if (!checked.scenario) throw invalid(checked.view, 'The scenario has errors; fix them first');
     const scenario = checked.scenario;
@@ -402,16 +402,6 @@ export class ScenarioAuthoringService {
         },
       ],
     };
-  }
-
-  private assertLength(text: string): void {
-    const max = this.config.scoringMaxChars;
-    if (text.length > max)
-      throw new ScoringError(
-        ScoringErrorCode.TextTooLong,
-        `The reply is longer than ${max} characters`,
-        [{ path: 'text', messages: [`at most ${max} characters (got ${text.length})`] }],
-      );
   }
 }
 

@@ -16,7 +16,7 @@ import { isStaff } from '../identity/role';
 import { canSeePerson } from '../identity/team-scope';
 import { UsersService } from '../identity/users.service';
 import { Viewer } from '../identity/viewer';
-import { ScoringError, ScoringErrorCode } from '../scoring/scoring-error';
+import { assertScorableLength } from '../scoring/scoring-error';
 import { sharedEngine } from '../scoring/shared-engine';
 import { DebriefView, SessionView, TurnView } from './dto/simulation-views.dto';
 import {
@@ -150,7 +150,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
         `The next reply is turn ${session.turnCount}`,
         [{ path: 'turnIndex', messages: [`expected ${session.turnCount}`] }],
       );
-    this.assertLength(input.text);
+    assertScorableLength(input.text, this.config.scoringMaxChars);
     const scenario = await this.library.snapshot(session.versionId);
     const step = dialogueStep(scenario, session.state.stepId);
     const report = sharedEngine().score(
@@ -379,15 +379,5 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
       SimulationErrorCode.SessionExpired,
       'This session expired after a day without a reply; start the scenario again',
     );
-  }
-
-  private assertLength(text: string): void {
-    const max = this.config.scoringMaxChars;
-    if (text.length > max)
-      throw new ScoringError(
-        ScoringErrorCode.TextTooLong,
-        `The reply is longer than ${max} characters`,
-        [{ path: 'text', messages: [`at most ${max} characters (got ${text.length})`] }],
-      );
   }
 }
