@@ -8,6 +8,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
+import { PeriodicTask } from '../common/periodic-task';
 import { Certificate } from './certificate.entity';
 import { NoticeKind } from './certificate-notice.entity';
 import { CertificateStatus, REMINDER_DAYS, reminderDue, statusAt } from './engine';
@@ -24,8 +25,12 @@ const BATCH = 500;
 @Injectable()
 export class CertificateExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CertificateExpiryJob.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly daily = new PeriodicTask(
+    'certificate expiry job',
+    DAY_MS,
+    () => this.run(),
+    this.logger,
+  );
 
   constructor(
     @InjectRepository(Certificate) private readonly certificates: Repository<Certificate>,
@@ -77,19 +82,11 @@ export class CertificateExpiryJob implements OnApplicationBootstrap, OnApplicati
   }
 
   onApplicationBootstrap(): void {
-    const tick = (): void => {
-      this.running = this.run().catch((error: unknown) =>
-        this.logger.error(`certificate expiry job failed: ${String(error)}`),
-      );
-    };
-    tick();
-    this.timer = setInterval(tick, DAY_MS);
-    this.timer.unref();
+    this.daily.start({ runNow: true });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.daily.stop();
   }
 
   private noticeFor(

@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock, CLOCK } from '../common/clock';
+import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { isStaff } from '../identity/role';
 import { Viewer } from '../identity/viewer';
@@ -50,8 +51,12 @@ export interface SaveResult {
 @Injectable()
 export class AttemptsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AttemptsService.name);
-  private timer?: NodeJS.Timeout;
-  private sweeping = false;
+  private readonly sweep = new PeriodicTask(
+    'closing overdue exam attempts',
+    SWEEP_MS,
+    () => this.closeOverdue(),
+    this.logger,
+  );
 
   constructor(
     private readonly store: AttemptStore,
@@ -300,24 +305,11 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
-    this.timer.unref();
+    this.sweep.start({ runNow: false });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async sweep(): Promise<void> {
-    if (this.sweeping) return;
-    this.sweeping = true;
-    try {
-      await this.closeOverdue();
-    } catch (error) {
-      this.logger.error(`closing overdue exam attempts failed: ${String(error)}`);
-    } finally {
-      this.sweeping = false;
-    }
+  onApplicationShutdown(): Promise<void> {
+    return this.sweep.stop();
   }
 
   private async openAttempt(userId: string, examId: string): Promise<LoadedAttempt | null> {

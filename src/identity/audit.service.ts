@@ -9,6 +9,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Between, EntityManager, FindOptionsWhere, LessThan, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock, CLOCK } from '../common/clock';
 import { AuditEntry } from './audit-entry.entity';
@@ -49,7 +50,12 @@ const DAY_MS = 24 * 3600 * 1000;
 @Injectable()
 export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuditService.name);
-  private timer?: NodeJS.Timeout;
+  private readonly purge = new PeriodicTask(
+    'audit purge',
+    DAY_MS,
+    () => this.purgeExpired(),
+    this.logger,
+  );
 
   constructor(
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
@@ -98,18 +104,11 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   onApplicationBootstrap(): void {
-    const purge = (): void => {
-      this.purgeExpired().catch((error: unknown) =>
-        this.logger.error(`audit purge failed: ${String(error)}`),
-      );
-    };
-    purge();
-    this.timer = setInterval(purge, DAY_MS);
-    this.timer.unref();
+    this.purge.start({ runNow: true });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.purge.stop();
   }
 }
 

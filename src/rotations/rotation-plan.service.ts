@@ -9,6 +9,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
+import { PeriodicTask } from '../common/periodic-task';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
 import { UsersService } from '../identity/users.service';
@@ -34,7 +35,12 @@ const HOUR_MS = 3600 * 1000;
 @Injectable()
 export class RotationPlanService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RotationPlanService.name);
-  private timer?: NodeJS.Timeout;
+  private readonly sweep = new PeriodicTask(
+    'applying due rotation moves',
+    HOUR_MS,
+    () => this.applyDue(),
+    this.logger,
+  );
 
   constructor(
     @InjectRepository(RotationMove) private readonly moves: Repository<RotationMove>,
@@ -204,18 +210,11 @@ export class RotationPlanService implements OnApplicationBootstrap, OnApplicatio
   }
 
   onApplicationBootstrap(): void {
-    const sweep = (): void => {
-      this.applyDue().catch((error: unknown) =>
-        this.logger.error(`applying due rotation moves failed: ${String(error)}`),
-      );
-    };
-    sweep();
-    this.timer = setInterval(sweep, HOUR_MS);
-    this.timer.unref();
+    this.sweep.start({ runNow: true });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.sweep.stop();
   }
 
   private async apply(manager: EntityManager, move: RotationMove): Promise<void> {

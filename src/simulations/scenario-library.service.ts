@@ -9,6 +9,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { MoreThanOrEqual, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
+import { PeriodicTask } from '../common/periodic-task';
 import { ContentCatalogue } from '../content/content-kind';
 import { Rubric } from '../scoring/engine';
 import { ScoringService } from '../scoring/scoring.service';
@@ -46,7 +47,12 @@ export class ScenarioLibrary implements OnApplicationBootstrap, OnApplicationShu
   private readonly content: LoadedScenario[];
   /** Publication time of the newest authored version registered so far. */
   private newestSeen = new Date(0);
-  private timer: NodeJS.Timeout | undefined;
+  private readonly sync = new PeriodicTask(
+    'scenario sync',
+    SCENARIO_SYNC_MS,
+    () => this.syncPublished(),
+    this.logger,
+  );
   private syncing: Promise<number> | undefined;
 
   constructor(
@@ -60,16 +66,11 @@ export class ScenarioLibrary implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.refresh();
-    this.timer = setInterval(() => {
-      this.syncPublished().catch((error: unknown) =>
-        this.logger.warn(`scenario sync failed: ${String(error)}`),
-      );
-    }, SCENARIO_SYNC_MS);
-    this.timer.unref();
+    this.sync.start({ runNow: false });
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.sync.stop();
   }
 
   /**

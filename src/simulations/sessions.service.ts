@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, LessThan, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock, CLOCK } from '../common/clock';
+import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { runTransaction } from '../database/transactions';
 import { isStaff } from '../identity/role';
@@ -49,7 +50,12 @@ const OPEN_CACHE_MAX = 20_000;
 @Injectable()
 export class SessionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SessionsService.name);
-  private timer?: NodeJS.Timeout;
+  private readonly sweep = new PeriodicTask(
+    'expiring idle sessions',
+    SWEEP_MS,
+    () => this.expireIdle(),
+    this.logger,
+  );
   /**
    * The open sessions' rows as this process last stored them, by id. Only a hint: a reply for
    * the turn count held here is scored from it, and the guarded update (turn_count and status
@@ -285,18 +291,11 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    const sweep = (): void => {
-      this.expireIdle().catch((error: unknown) =>
-        this.logger.error(`expiring idle sessions failed: ${String(error)}`),
-      );
-    };
-    sweep();
-    this.timer = setInterval(sweep, SWEEP_MS);
-    this.timer.unref();
+    this.sweep.start({ runNow: true });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.sweep.stop();
   }
 
   /** The session for its owner or staff; anyone else gets the same 404 as for no session. */
