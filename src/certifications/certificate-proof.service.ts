@@ -7,23 +7,28 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UsersService } from '../identity/users.service';
 import { Viewer } from '../identity/viewer';
 import { renderCertificatePdf } from './certificate-pdf';
-import { VerificationView } from './certificate-views';
+import { CredentialCheck, CredentialCheckView, VerificationView } from './certificate-views';
 import { Certificate } from './certificate.entity';
 import { CertificationError } from './certification-error';
 import { CertificationsService } from './certifications.service';
+import { addProof, checkProof, JsonObject, ProofFailure } from './credential-proof';
 import { statusAt } from './engine';
+import { IssuerKeysService } from './issuer-keys.service';
 import {
   assertion,
   AwardFacts,
   badgeClass,
   badgeImageSvg,
+  badgeUrls,
   issuerProfile,
+  issuerProfileV3,
   openBadgeCredential,
   revokedAssertion,
 } from './open-badges';
 import { ProgrammesService } from './programmes.service';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const VALID_STATUSES = new Set(['active', 'expiring']);
 
 /** What a third party can check: the verification page and JSON, Open Badges, the PDF. */
 @Injectable()
@@ -33,6 +38,7 @@ export class CertificateProofService {
     private readonly certifications: CertificationsService,
     private readonly programmes: ProgrammesService,
     private readonly users: UsersService,
+    private readonly keys: IssuerKeysService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -58,14 +64,81 @@ export class CertificateProofService {
     return { revoked: false, body: assertion(await this.facts(row)) };
   }
 
+  /** The signed OB 3.0 credential; the proof is dated at issue (never before its key). */
   async credential(token: string): Promise<{ revoked: boolean; body: object }> {
     const row = await this.byToken(token);
     if (row.status === 'revoked')
       return { revoked: true, body: revokedAssertion(this.config.publicUrl, token) };
-    return {
-      revoked: false,
-      body: openBadgeCredential(await this.facts(row), this.programmes.get(row.programmeId)),
-    };
+    const key = await this.keys.signingKey();
+    const unsigned = openBadgeCredential(
+      await this.facts(row),
+      this.programmes.get(row.programmeId),
+    ) as JsonObject;
+    const created = row.issuedAt > key.createdAt ? row.issuedAt : key.createdAt;
+    return { revoked: false, body: await addProof(unsigned, key, created) };
+  }
+
+  /** The OB 3.0 issuer Profile with every public key this service has signed with. */
+  async profile(): Promise<object> {
+    await this.keys.signingKey();
+    return issuerProfileV3(this.config.publicUrl, await this.keys.verificationMethods());
+  }
+
+  /**
+   * Checks a credential someone was handed: that it is ours, unchanged since we signed it, within
+   * its dates, and still valid on record (not revoked, expired or superseded since).
+   */
+  async checkCredential(credential: JsonObject): Promise<CredentialCheckView> {
+    const now = this.clock.now();
+    const types = credential.type;
+    if (!Array.isArray(types) || !types.includes('OpenBadgeCredential'))
+      return checked(
+        [
+          failed(
+            'format',
+            'Not an Open Badges 3.0 credential: its type must include OpenBadgeCredential',
+          ),
+        ],
+        null,
+      );
+    const checks: CredentialCheck[] = [passed('format', 'An Open Badges 3.0 credential')];
+
+    const issuer = isRecord(credential.issuer) ? credential.issuer.id : credential.issuer;
+    checks.push(
+      issuer === this.keys.controller
+        ? passed('issuer', `Issued by Agent Academy (${this.keys.controller})`)
+        : failed(
+            'issuer',
+            `Issued by ${String(issuer)}, not by this service (${this.keys.controller})`,
+          ),
+    );
+
+    try {
+      const method = await checkProof(credential, (id) => this.keys.publicKey(id));
+      checks.push(passed('signature', `Signature valid: signed with ${method}`));
+    } catch (error) {
+      if (!(error instanceof ProofFailure)) throw error;
+      checks.push(failed('signature', error.message));
+    }
+
+    checks.push(validityCheck(credential, now));
+
+    const prefix = badgeUrls(this.config.publicUrl, '', '').credential;
+    const id = typeof credential.id === 'string' ? credential.id : '';
+    const row = id.startsWith(prefix)
+      ? await this.certificates.findOneBy({ verificationToken: id.slice(prefix.length) })
+      : null;
+    if (!row) {
+      checks.push(failed('record', 'No certificate of this service has this credential id'));
+      return checked(checks, null);
+    }
+    const record = await this.verify(row.verificationToken);
+    checks.push(
+      VALID_STATUSES.has(record.status)
+        ? passed('record', `On record: ${record.status}, checked ${now.toISOString()}`)
+        : failed('record', `On record: ${record.status}`),
+    );
+    return checked(checks, record);
   }
 
   badgeClass(programmeId: string): object {
@@ -115,4 +188,39 @@ export class CertificateProofService {
       expiresAt: row.expiresAt,
     };
   }
+}
+
+function passed(check: CredentialCheck['check'], message: string): CredentialCheck {
+  return { check, outcome: 'passed', message };
+}
+
+function failed(check: CredentialCheck['check'], message: string): CredentialCheck {
+  return { check, outcome: 'failed', message };
+}
+
+function checked(
+  checks: CredentialCheck[],
+  certificate: VerificationView | null,
+): CredentialCheckView {
+  return { verified: checks.every((c) => c.outcome === 'passed'), checks, certificate };
+}
+
+function validityCheck(credential: JsonObject, now: Date): CredentialCheck {
+  const from = Date.parse(String(credential.validFrom));
+  const until =
+    credential.validUntil === undefined ? Infinity : Date.parse(String(credential.validUntil));
+  if (Number.isNaN(from) || Number.isNaN(until))
+    return failed('validity', 'validFrom and validUntil must be dates');
+  if (now.getTime() < from)
+    return failed('validity', `Not valid before ${String(credential.validFrom)}`);
+  if (now.getTime() >= until)
+    return failed('validity', `Expired on ${String(credential.validUntil)}`);
+  return passed(
+    'validity',
+    `Within its dates (${String(credential.validFrom)} to ${String(credential.validUntil ?? 'no end')})`,
+  );
+}
+
+function isRecord(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -80,3 +80,22 @@ export class VerificationView {
   @ApiProperty({ enum: ['active', 'expiring', 'expired', 'revoked', 'superseded'] })
   status!: CertificateStatus;
 }
+
+/** One check of a credential someone presents (POST /api/badges/verify). */
+export class CredentialCheck {
+  @ApiProperty({ enum: ['format', 'issuer', 'signature', 'validity', 'record'] })
+  check!: 'format' | 'issuer' | 'signature' | 'validity' | 'record';
+  @ApiProperty({ enum: ['passed', 'failed'] }) outcome!: 'passed' | 'failed';
+  @ApiProperty() message!: string;
+}
+
+export class CredentialCheckView {
+  @ApiProperty({ description: 'true when every check passed' }) verified!: boolean;
+  @ApiProperty({ type: [CredentialCheck] }) checks!: CredentialCheck[];
+  @ApiProperty({
+    type: VerificationView,
+    nullable: true,
+    description: 'The certificate on record, when the credential names one of ours',
+  })
+  certificate!: VerificationView | null;
+}

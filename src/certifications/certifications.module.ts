@@ -13,6 +13,8 @@ import { CertificatesController } from './certificates.controller';
 import { CertificationPagesController } from './certification-pages.controller';
 import { CertificationStaffPagesController } from './certification-staff-pages.controller';
 import { CertificationsService } from './certifications.service';
+import { IssuerKey } from './issuer-key.entity';
+import { IssuerKeysService } from './issuer-keys.service';
 import { LearningRecordSubscriber } from './learning-record.subscriber';
 import { NoticesController } from './notices.controller';
 import { NoticesService } from './notices.service';
@@ -31,7 +33,7 @@ import { VerificationController } from './verification.controller';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Certificate, CertificateNotice, SignOff]),
+    TypeOrmModule.forFeature([Certificate, CertificateNotice, SignOff, IssuerKey]),
     IdentityModule,
     LearningRecordsModule,
   ],
@@ -51,6 +53,7 @@ import { VerificationController } from './verification.controller';
     CertificateAwardingService,
     CertificationsService,
     CertificateProofService,
+    IssuerKeysService,
     SignOffsService,
     CertificateExpiryJob,
     LearningRecordSubscriber,

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { Programme } from './engine';
 
 // Open Badges output, built from plain data. 2.0: hosted verification (the assertion URL is
-// the proof; a revoked one answers 410 with `revoked: true`). 3.0: an unsigned
-// OpenBadgeCredential for wallets that import one; its `id` points back to the hosted copy.
+// the proof; a revoked one answers 410 with `revoked: true`). 3.0: an OpenBadgeCredential for
+// wallets, signed by the caller (credential-proof.ts) with a key the 3.0 issuer Profile lists;
+// its `id` points back to the hosted copy.
 
 export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
 export const OB3_CONTEXT = [
@@ -11,9 +12,11 @@ export const OB3_CONTEXT = [
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
 ];
 export const ISSUER_NAME = 'Agent Academy';
+const ISSUER_DESCRIPTION = 'Training and certification for contact-centre agents.';
 
 export interface BadgeUrls {
   issuer: string;
+  profile: string;
   badgeClass: string;
   image: string;
   assertion: string;
@@ -24,6 +27,7 @@ export interface BadgeUrls {
 export function badgeUrls(base: string, programmeId: string, token: string): BadgeUrls {
   return {
     issuer: `${base}/badges/issuer`,
+    profile: `${base}/badges/profile`,
     badgeClass: `${base}/badges/programmes/${programmeId}`,
     image: `${base}/badges/programmes/${programmeId}/image.svg`,
     assertion: `${base}/badges/assertions/${token}`,
@@ -46,7 +50,25 @@ export function issuerProfile(base: string): object {
     id: `${base}/badges/issuer`,
     name: ISSUER_NAME,
     url: base,
-    description: 'Training and certification for contact-centre agents.',
+    description: ISSUER_DESCRIPTION,
+  };
+}
+
+/**
+ * The Open Badges 3.0 issuer Profile, which is also the controller document of the signing keys:
+ * a verifier follows a proof's verificationMethod here and finds the public key.
+ */
+export function issuerProfileV3(base: string, verificationMethod: object[]): object {
+  const id = badgeUrls(base, '', '').profile;
+  return {
+    '@context': [...OB3_CONTEXT, 'https://w3id.org/security/multikey/v1'],
+    id,
+    type: ['Profile'],
+    name: ISSUER_NAME,
+    url: base,
+    description: ISSUER_DESCRIPTION,
+    verificationMethod,
+    assertionMethod: verificationMethod.map((method) => (method as { id: string }).id),
   };
 }
 
@@ -129,7 +151,7 @@ export function openBadgeCredential(facts: AwardFacts, programme: Programme): ob
     '@context': OB3_CONTEXT,
     id: urls.credential,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: { id: urls.issuer, type: ['Profile'], name: ISSUER_NAME, url: facts.base },
+    issuer: { id: urls.profile, type: ['Profile'], name: ISSUER_NAME, url: facts.base },
     validFrom: facts.issuedAt.toISOString(),
     validUntil: facts.expiresAt.toISOString(),
     name: programme.title,

@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '../identity/access.decorators';
 import { CertificateProofService } from './certificate-proof.service';
-import { VerificationView } from './certificate-views';
+import { CredentialCheckView, VerificationView } from './certificate-views';
+import { VerifyCredentialDto } from './dto/certification.dto';
 
 const JSON_LD = 'application/ld+json; charset=utf-8';
 
@@ -29,6 +30,27 @@ export class VerificationController {
   @Header('content-type', JSON_LD)
   issuer(): object {
     return this.proof.issuer();
+  }
+
+  @Get('badges/profile')
+  @ApiOperation({
+    summary:
+      'Open Badges 3.0 issuer Profile: the controller document listing every key credentials were signed with',
+  })
+  @Header('content-type', JSON_LD)
+  profile(): Promise<object> {
+    return this.proof.profile();
+  }
+
+  @Post('api/badges/verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Check an Open Badges 3.0 credential: issuer, signature (eddsa-rdfc-2022), dates and the record (revoked, expired, superseded)',
+  })
+  @ApiOkResponse({ type: CredentialCheckView })
+  checkCredential(@Body() body: VerifyCredentialDto): Promise<CredentialCheckView> {
+    return this.proof.checkCredential(body.verifiableCredential);
   }
 
   @Get('badges/programmes/:programmeId')
@@ -61,7 +83,8 @@ export class VerificationController {
 
   @Get('badges/credentials/:token')
   @ApiOperation({
-    summary: 'Open Badges 3.0 OpenBadgeCredential (unsigned; 410 once revoked)',
+    summary:
+      'Open Badges 3.0 OpenBadgeCredential with a Data Integrity proof (eddsa-rdfc-2022); 410 once revoked',
   })
   async credential(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const { revoked, body } = await this.proof.credential(token);

@@ -1,5 +1,6 @@
 import { CertificateNotice } from '../certifications/certificate-notice.entity';
 import { Certificate } from '../certifications/certificate.entity';
+import { IssuerKey } from '../certifications/issuer-key.entity';
 import { SignOff } from '../certifications/sign-off.entity';
 import { Enrolment } from '../courses/enrolment.entity';
 import { LessonProgress } from '../courses/lesson-progress.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   Certificate,
   SignOff,
   CertificateNotice,
+  IssuerKey,
   PositionHistory,
   RotationMove,
   RotationReview,

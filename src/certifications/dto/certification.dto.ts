@@ -5,6 +5,8 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -88,4 +90,23 @@ export class NoticeQueryDto {
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
   unread?: boolean;
+}
+
+/** POST /api/badges/verify, in the shape of the W3C VC API's verify call. */
+export class VerifyCredentialDto {
+  @ApiProperty({
+    description: 'The Open Badges 3.0 credential (JSON-LD) exactly as it was received',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsObject()
+  verifiableCredential!: Record<string, unknown>;
+}
+
+/** The verification page's form: the credential pasted as text. */
+export class CredentialFormDto {
+  @IsString()
+  @IsNotEmpty({ message: 'Paste the credential (the JSON file a holder shared)' })
+  @MaxLength(200_000)
+  credential!: string;
 }

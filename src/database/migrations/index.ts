@@ -6,6 +6,7 @@ import { Simulations1764000500000 } from './1764000500000-simulations';
 import { Certifications1764000700000 } from './1764000700000-certifications';
 import { Rotations1764000800000 } from './1764000800000-rotations';
 import { Reports1764000900000 } from './1764000900000-reports';
+import { IssuerKeys1764001000000 } from './1764001000000-issuer-keys';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Certifications1764000700000,
   Rotations1764000800000,
   Reports1764000900000,
+  IssuerKeys1764001000000,
 ];

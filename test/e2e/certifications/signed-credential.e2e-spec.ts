@@ -1,0 +1,219 @@
+import {
+  checkProof,
+  JsonObject,
+  publicKeyFromMultibase,
+} from '../../../src/certifications/credential-proof';
+import { createTestApp, TestApp } from '../../support/test-app';
+import {
+  certificationContent,
+  QUIZ_CERTIFICATE,
+  recordActivity,
+  userId,
+} from './certification-fixture';
+
+// Open Badges 3.0 credentials carry a Data Integrity proof (eddsa-rdfc-2022) made with a key the
+// issuer Profile publishes; POST /api/badges/verify checks one the way a verifier would.
+const PUBLIC_URL = 'https://academy.example.org';
+const PROFILE = `${PUBLIC_URL}/badges/profile`;
+const proofOf = (credential: JsonObject) => (credential.proof as JsonObject[])[0];
+
+describe('Signed Open Badges 3.0 credentials', () => {
+  let t: TestApp;
+  let hr: string;
+  let certificate: { id: string; links: { credential: string } };
+  let credential: JsonObject;
+
+  const path = (url: string): string => url.slice(PUBLIC_URL.length);
+  const check = (app: TestApp, verifiableCredential: unknown) =>
+    app.http().post('/api/badges/verify').send({ verifiableCredential });
+  const outcomes = (checks: { check: string; outcome: string }[]) =>
+    Object.fromEntries(checks.map((c) => [c.check, c.outcome]));
+
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    env = {
+      CONTENT_DIR: certificationContent({ 'quiz-certificate': QUIZ_CERTIFICATE }),
+      PUBLIC_URL,
+    };
+    t = await createTestApp({ env });
+    hr = await t.bearer('hr@academy.local');
+    await recordActivity(t, {
+      userId: await userId(t, 'trainee@academy.local'),
+      kind: 'exam',
+      id: 'short-quiz',
+    });
+    const trainee = await t.bearer('trainee@academy.local');
+    const mine = await t.http().get('/api/me/certificates').set('Authorization', trainee);
+    certificate = mine.body.certificates[0];
+    credential = (await t.http().get(path(certificate.links.credential)).expect(200)).body;
+  });
+  afterAll(async () => t?.close());
+
+  it('should sign the credential with a key the issuer profile publishes', async () => {
+    expect(credential.issuer).toMatchObject({ id: PROFILE, type: ['Profile'] });
+    // The OB 3.0 schema wants a list of proofs; ours holds exactly one.
+    expect(credential.proof).toHaveLength(1);
+    const proof = proofOf(credential);
+    expect(proof).toMatchObject({
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-rdfc-2022',
+      proofPurpose: 'assertionMethod',
+      created: '2026-11-23T09:00:00Z',
+    });
+    expect(proof.verificationMethod).toMatch(new RegExp(`^${PROFILE}#z6Mk[1-9A-HJ-NP-Za-km-z]+$`));
+    expect(proof.proofValue).toMatch(/^z[1-9A-HJ-NP-Za-km-z]{80,90}$/);
+
+    const profile = (await t.http().get('/badges/profile').expect(200)).body;
+    expect(profile).toMatchObject({ id: PROFILE, type: ['Profile'], name: 'Agent Academy' });
+    expect(profile.verificationMethod).toEqual([
+      {
+        id: proof.verificationMethod,
+        type: 'Multikey',
+        controller: PROFILE,
+        publicKeyMultibase: (proof.verificationMethod as string).split('#')[1],
+      },
+    ]);
+    expect(profile.assertionMethod).toEqual([proof.verificationMethod]);
+
+    // What an outside verifier does: take the public key from the profile, check the proof.
+    const published = (id: string) => {
+      const method = profile.verificationMethod.find((m: { id: string }) => m.id === id);
+      return method ? publicKeyFromMultibase(method.publicKeyMultibase) : null;
+    };
+    await expect(checkProof(credential, published)).resolves.toBe(proof.verificationMethod);
+    // The same credential every time it is downloaded.
+    const again = (await t.http().get(path(certificate.links.credential)).expect(200)).body;
+    expect(again).toEqual(credential);
+  });
+
+  it('should verify the credential as issued: every check passed', async () => {
+    const response = await check(t, credential).expect(200);
+    expect(response.body.verified).toBe(true);
+    expect(outcomes(response.body.checks)).toEqual({
+      format: 'passed',
+      issuer: 'passed',
+      signature: 'passed',
+      validity: 'passed',
+      record: 'passed',
+    });
+    expect(response.body.certificate).toMatchObject({
+      holderName: 'Tara Trainee',
+      programme: 'Quiz certificate',
+      status: 'active',
+    });
+  });
+
+  it.each([
+    ['a new name', (c: JsonObject) => ({ ...c, name: 'Team leader certificate' })],
+    ['a later end', (c: JsonObject) => ({ ...c, validUntil: '2099-01-01T00:00:00.000Z' })],
+  ])('should catch a credential edited after signing (%s)', async (_what, edit) => {
+    const response = await check(t, edit(credential)).expect(200);
+    expect(response.body.verified).toBe(false);
+    const signature = response.body.checks.find((c: { check: string }) => c.check === 'signature');
+    expect(signature).toEqual({
+      check: 'signature',
+      outcome: 'failed',
+      message: 'The signature does not match the credential: it was changed after signing',
+    });
+  });
+
+  it('should say what is wrong with something that is not one of our credentials', async () => {
+    const notOb = await check(t, { type: ['VerifiableCredential'] }).expect(200);
+    expect(notOb.body).toEqual({
+      verified: false,
+      checks: [
+        {
+          check: 'format',
+          outcome: 'failed',
+          message: 'Not an Open Badges 3.0 credential: its type must include OpenBadgeCredential',
+        },
+      ],
+      certificate: null,
+    });
+    const foreign = await check(t, {
+      ...credential,
+      issuer: { id: 'https://other.example/issuer', type: ['Profile'] },
+      id: 'https://other.example/credentials/1',
+    }).expect(200);
+    expect(outcomes(foreign.body.checks)).toEqual({
+      format: 'passed',
+      issuer: 'failed',
+      signature: 'failed',
+      validity: 'passed',
+      record: 'failed',
+    });
+    const unsigned = { ...credential };
+    delete unsigned.proof;
+    const bare = await check(t, unsigned).expect(200);
+    expect(bare.body.checks[2]).toEqual({
+      check: 'signature',
+      outcome: 'failed',
+      message: 'The credential carries no proof',
+    });
+  });
+
+  it('should answer 400 with the field path when the body is not a credential', async () => {
+    for (const body of [{}, { verifiableCredential: 'a string' }, { verifiableCredential: [1] }]) {
+      const response = await t.http().post('/api/badges/verify').send(body).expect(400);
+      expect(response.body.errors).toEqual([
+        { path: 'verifiableCredential', messages: ['verifiableCredential must be an object'] },
+      ]);
+    }
+  });
+
+  it('should sign with the same key on a second instance and keep old keys after a secret change', async () => {
+    const second = await createTestApp({ shareWith: t, env });
+    try {
+      const copy = (await second.http().get(path(certificate.links.credential)).expect(200)).body;
+      expect(copy).toEqual(credential);
+    } finally {
+      await second.close();
+    }
+    // A new AUTH_SECRET cannot unseal the key: a new one signs, the old one still verifies.
+    const rekeyed = await createTestApp({
+      shareWith: t,
+      env: { ...env, AUTH_SECRET: 'another-secret-another-secret-0123456789' },
+    });
+    try {
+      const fresh = (await rekeyed.http().get(path(certificate.links.credential)).expect(200)).body;
+      const methods = (await rekeyed.http().get('/badges/profile').expect(200)).body
+        .verificationMethod;
+      expect(methods).toHaveLength(2);
+      expect(proofOf(fresh).verificationMethod).toBe(methods[1].id);
+      expect(proofOf(credential).verificationMethod).toBe(methods[0].id);
+      for (const each of [credential, fresh])
+        expect((await check(rekeyed, each).expect(200)).body.verified).toBe(true);
+    } finally {
+      await rekeyed.close();
+    }
+  });
+
+  it('should fail the record check once the certificate is revoked or expired', async () => {
+    t.clock.advance(366 * 24 * 3600 * 1000);
+    const expired = await check(t, credential).expect(200);
+    expect(outcomes(expired.body.checks)).toMatchObject({
+      signature: 'passed',
+      validity: 'failed',
+      record: 'failed',
+    });
+    expect(expired.body.checks[3].message).toBe('Expired on 2027-11-23T09:00:00.000Z');
+    expect(expired.body.checks[4].message).toBe('On record: expired');
+    t.clock.advance(-366 * 24 * 3600 * 1000);
+
+    await t
+      .http()
+      .post(`/api/certificates/${certificate.id}/revoke`)
+      .set('Authorization', hr)
+      .send({ reason: 'Issued by mistake' })
+      .expect(200);
+    const revoked = await check(t, credential).expect(200);
+    expect(revoked.body.verified).toBe(false);
+    expect(revoked.body.checks[4]).toEqual({
+      check: 'record',
+      outcome: 'failed',
+      message: 'On record: revoked',
+    });
+    await t.http().get(path(certificate.links.credential)).expect(410);
+  });
+});
