@@ -8,3 +8,15 @@
     });
   }
 })();
+
+// Credential checker: a chosen file fills the text box it names, ready to be checked.
+(function () {
+  'use strict';
+  for (const input of document.querySelectorAll('input[type=file][data-fills]')) {
+    input.addEventListener('change', async () => {
+      const file = input.files && input.files[0];
+      const target = document.getElementById(input.dataset.fills);
+      if (file && target) target.value = await file.text();
+    });
+  }
+})();

@@ -1,4 +1,9 @@
-import { CertificateView, MyCertificatesView, VerificationView } from './certificate-views';
+import {
+  CertificateView,
+  CredentialCheckView,
+  MyCertificatesView,
+  VerificationView,
+} from './certificate-views';
 import { CertificateStatus } from './engine';
 
 const STATUS: Record<CertificateStatus, { label: string; tone: string }> = {
@@ -47,5 +52,38 @@ export function verificationPage(result: VerificationView, checkedAt: Date): obj
     statusLabel: STATUS[result.status].label,
     tone: STATUS[result.status].tone,
     checkedAt: checkedAt.toISOString(),
+  };
+}
+
+const CHECK_LABELS = {
+  format: 'Open Badges 3.0',
+  issuer: 'Issuer',
+  signature: 'Signature',
+  validity: 'Dates',
+  record: 'Our records',
+} as const;
+
+/** The credential checker page: the form, and the checks once a credential was posted. */
+export function credentialCheckPage(
+  form: { credential?: unknown },
+  outcome: { result?: CredentialCheckView; errors?: Record<string, string> } = {},
+): object {
+  const { result, errors } = outcome;
+  return {
+    title: 'Check an Open Badges credential',
+    form,
+    errors: errors ?? {},
+    result: result && {
+      verified: result.verified,
+      checks: result.checks.map((check) => ({
+        ...check,
+        label: CHECK_LABELS[check.check],
+        tone: check.outcome === 'passed' ? 'good' : 'bad',
+      })),
+      certificate: result.certificate && {
+        ...result.certificate,
+        statusLabel: STATUS[result.certificate.status].label,
+      },
+    },
   };
 }

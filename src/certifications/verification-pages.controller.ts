@@ -1,11 +1,17 @@
-import { Controller, Get, Inject, Param, Render } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
 import { Clock, CLOCK } from '../common/clock';
+import { errorsByPath, validateInto } from '../common/validation';
 import { Public } from '../identity/access.decorators';
 import { CertificateProofService } from './certificate-proof.service';
-import { verificationPage } from './certification-pages.mapper';
+import { credentialCheckPage, verificationPage } from './certification-pages.mapper';
+import { CredentialFormDto } from './dto/certification.dto';
 
-/** The public verification page a QR code or a shared link opens (no sign-in). */
+/**
+ * Public pages (no sign-in): the verification page a QR code or a shared link opens, and the
+ * credential checker where anyone pastes an Open Badges 3.0 credential a holder gave them.
+ */
 @ApiExcludeController()
 @Public()
 @Controller('verify')
@@ -15,9 +21,54 @@ export class VerificationPagesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Get()
+  @Render('certifications/check-credential')
+  checkForm(): object {
+    return credentialCheckPage({});
+  }
+
+  @Post()
+  async check(@Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const form = validateInto(CredentialFormDto, body);
+    if (!form.ok)
+      return response
+        .status(400)
+        .render(
+          'certifications/check-credential',
+          credentialCheckPage(body, { errors: errorsByPath(form.errors) }),
+        );
+    const credential = parseObject(form.value.credential);
+    if (typeof credential === 'string')
+      return response
+        .status(400)
+        .render(
+          'certifications/check-credential',
+          credentialCheckPage(body, { errors: { credential } }),
+        );
+    response
+      .status(200)
+      .render(
+        'certifications/check-credential',
+        credentialCheckPage(body, { result: await this.proof.checkCredential(credential) }),
+      );
+  }
+
   @Get(':token')
   @Render('certifications/verify')
   async verify(@Param('token') token: string): Promise<object> {
     return verificationPage(await this.proof.verify(token), this.clock.now());
   }
+}
+
+/** The pasted text as a JSON object, or why it is not one. */
+function parseObject(text: string): Record<string, unknown> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return `This is not JSON: ${(error as Error).message}`;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : 'The credential must be a JSON object ({ … })';
 }

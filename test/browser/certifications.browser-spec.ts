@@ -27,7 +27,7 @@ describeInBrowser('My certificates and the verification link (browser)', () => {
   });
   afterAll(async () => h?.close());
 
-  it('should open My certificates from the menu and follow the verification link', async () => {
+  it('should open My certificates, follow the verification link and check the credential file there', async () => {
     const page = await h.newPage();
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));
@@ -61,6 +61,39 @@ describeInBrowser('My certificates and the verification link (browser)', () => {
     await expect(page.getByTestId('programme').textContent()).resolves.toBe('Quiz certificate');
     await expect(page.getByTestId('status').textContent()).resolves.toBe('Active');
     await expect(page.content()).resolves.not.toContain('trainee@academy.local');
+
+    // An employer given the credential file checks it from the same page.
+    const trainee = await h.t.bearer('trainee@academy.local');
+    const mine = await h.t.http().get('/api/me/certificates').set('Authorization', trainee);
+    const credentialUrl = new URL(mine.body.certificates[0].links.credential as string);
+    const credential = (await h.t.http().get(credentialUrl.pathname).expect(200)).text;
+    await page.getByRole('link', { name: 'Check an Open Badges credential' }).click();
+    await page.getByLabel('Or open the file').setInputFiles({
+      name: 'quiz-certificate.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(credential),
+    });
+    await page.waitForFunction('document.getElementById("credential").value.length > 0');
+    await page.getByRole('button', { name: 'Check the credential' }).click();
+    const result = page.getByTestId('credential-result');
+    await expect(result.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
+      'Credential verified',
+    );
+    await expect(result.locator('li[data-check="signature"]').textContent()).resolves.toContain(
+      'Signature valid',
+    );
+
+    // The same file with one word changed fails its signature.
+    await page
+      .getByLabel('Credential (JSON)')
+      .fill(credential.replace('Quiz certificate', 'Quiz certificat'));
+    await page.getByRole('button', { name: 'Check the credential' }).click();
+    await expect(
+      page.getByTestId('credential-result').getByRole('heading', { level: 2 }).textContent(),
+    ).resolves.toBe('Credential not verified');
+    await expect(
+      page.getByTestId('credential-result').locator('li[data-check="signature"]').textContent(),
+    ).resolves.toContain('changed after signing');
     expect(scriptErrors).toEqual([]);
   });
 });
