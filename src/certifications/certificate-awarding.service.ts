@@ -4,7 +4,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, In, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { runTransaction } from '../database/transactions';
-import { LearningRecordsService } from '../learning-records/learning-records.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import {
+  LearningRecordInput,
+  LearningRecordsService,
+} from '../learning-records/learning-records.service';
+import { ACTIVITY_TYPES, EXTENSIONS, VERBS } from '../learning-records/xapi';
 import { CertificateEvidence } from './certificate-evidence';
 import { Certificate } from './certificate.entity';
 import {
@@ -20,6 +25,7 @@ import {
 } from './engine';
 import { EVIDENCE_VERBS, toLearningEvidence } from './learning-evidence';
 import { NoticesService } from './notices.service';
+import { badgeUrls } from './open-badges';
 import { ProgrammesService } from './programmes.service';
 import { SignOff } from './sign-off.entity';
 
@@ -48,6 +54,7 @@ export class CertificateAwardingService implements BeforeApplicationShutdown {
     private readonly records: LearningRecordsService,
     private readonly programmes: ProgrammesService,
     private readonly notices: NoticesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -164,6 +171,7 @@ export class CertificateAwardingService implements BeforeApplicationShutdown {
             { id: latest.id, status: In(['active', 'expiring']) },
             { status: 'superseded', supersededBy: certificate.id, statusChangedAt: now },
           );
+        await this.records.record(earnedRecord(this.config.publicUrl, certificate), manager);
         await this.notices.add(manager, {
           userId,
           certificateId: certificate.id,
@@ -183,6 +191,27 @@ export class CertificateAwardingService implements BeforeApplicationShutdown {
     }
     return certificate;
   }
+}
+
+/**
+ * The learning record of a certificate issued, in the shape of the Open Badges xAPI recipe: verb
+ * "earned", the badge class as the activity, the hosted assertion in a result extension. The
+ * registration is the certificate's id, so an LRS can tell the cycles apart.
+ */
+export function earnedRecord(base: string, certificate: Certificate): LearningRecordInput {
+  const urls = badgeUrls(base, certificate.programmeId, certificate.verificationToken);
+  return {
+    userId: certificate.userId,
+    verb: VERBS.earned,
+    object: { id: urls.badgeClass, type: ACTIVITY_TYPES.badge, name: certificate.programmeTitle },
+    result: { extensions: { [EXTENSIONS.badgeAssertion]: { '@id': urls.assertion } } },
+    context: {
+      registration: certificate.id,
+      revision: String(certificate.programmeVersion),
+      extensions: { [EXTENSIONS.certificateCycle]: certificate.cycle },
+    },
+    at: certificate.issuedAt,
+  };
 }
 
 export function signOffEvidence(signOff: SignOff): SignOffEvidence {

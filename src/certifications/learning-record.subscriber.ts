@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { LearningRecord } from '../learning-records/learning-record.entity';
 import { CertificateAwardingService } from './certificate-awarding.service';
+import { EVIDENCE_VERBS } from './learning-evidence';
 
 /**
  * Hears every learning record stored, and has the person's programmes evaluated once the record
@@ -32,8 +33,10 @@ export class LearningRecordSubscriber implements EntitySubscriberInterface<Learn
   }
 
   afterInsert(event: InsertEvent<LearningRecord>): void {
-    const userId = (event.entity as Partial<LearningRecord> | undefined)?.userId;
-    if (!userId) return;
+    const record = event.entity as Partial<LearningRecord> | undefined;
+    const userId = record?.userId;
+    // Only evidence can change what someone holds (a certificate's own "earned" record cannot).
+    if (!userId || !EVIDENCE_VERBS.some((verb) => verb === record.verb)) return;
     const runner = event.queryRunner;
     if (runner?.isTransactionActive) {
       const users = this.pending.get(runner) ?? new Set<string>();

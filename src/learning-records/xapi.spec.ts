@@ -1,7 +1,4 @@
-import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sharedFixture } from '../../test/support/shared-dir';
+import { statementValidator } from '../../test/support/xapi-schema';
 import { LearningRecord } from './learning-record.entity';
 import {
   activityIri,
@@ -11,23 +8,6 @@ import {
   toXapiStatement,
   VERBS,
 } from './xapi';
-
-// The xAPI statement JSON Schema of the shared interoperability fixtures (draft-04).
-const FIXTURES = sharedFixture('xapi');
-
-function statementValidator(): (statement: unknown) => string[] {
-  // ajv 6 comes with eslint; it is the validator that still reads draft-04 schemas.
-  const ajv = new Ajv({ schemaId: 'id', meta: false, allErrors: true });
-  ajv.addMetaSchema(
-    JSON.parse(readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')),
-  );
-  const schema = JSON.parse(
-    readFileSync(join(FIXTURES, 'jsonschema-edo-xrs-1.0.2', 'statement.json'), 'utf8'),
-  ) as object;
-  const validate = ajv.compile(schema);
-  return (statement) =>
-    validate(statement) ? [] : (validate.errors ?? []).map((e) => `${e.dataPath} ${e.message}`);
-}
 
 function record(overrides: Partial<LearningRecord> = {}): LearningRecord {
   return Object.assign(new LearningRecord(), {

@@ -14,6 +14,8 @@ export const VERBS = {
   completed: 'http://adlnet.gov/expapi/verbs/completed',
   passed: 'http://adlnet.gov/expapi/verbs/passed',
   failed: 'http://adlnet.gov/expapi/verbs/failed',
+  /** A certificate issued, as the Open Badges xAPI recipe records a badge earned. */
+  earned: 'https://openbadgespec.org/xapi/verbs/earned',
 } as const;
 
 export type VerbName = keyof typeof VERBS;
@@ -24,6 +26,7 @@ export const ACTIVITY_TYPES = {
   question: 'http://adlnet.gov/expapi/activities/question',
   assessment: 'http://adlnet.gov/expapi/activities/assessment',
   simulation: 'http://adlnet.gov/expapi/activities/simulation',
+  badge: 'http://activitystrea.ms/schema/1.0/badge',
 } as const;
 
 export const EXTENSIONS = {
@@ -32,6 +35,9 @@ export const EXTENSIONS = {
   courseVersion: `${ACADEMY_IRI}/extensions/course-version`,
   /** A role-play session's mean score per scoring dimension: `{ compliance: 100, … }`. */
   dimensionMeans: `${ACADEMY_IRI}/extensions/dimension-means`,
+  /** The Open Badges 2.0 assertion of a certificate earned: `{ "@id": assertion URL }`. */
+  badgeAssertion: 'https://openbadgespec.org/xapi/extensions/badgeassertion',
+  certificateCycle: `${ACADEMY_IRI}/extensions/certificate-cycle`,
 } as const;
 
 /** The IRI of a platform activity: `…/activities/course/service-principles`. */

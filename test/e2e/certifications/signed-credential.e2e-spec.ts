@@ -3,7 +3,11 @@ import {
   JsonObject,
   publicKeyFromMultibase,
 } from '../../../src/certifications/credential-proof';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BrowserSession } from '../../support/browser-session';
+import { sharedFixture } from '../../support/shared-dir';
+import { statementValidator } from '../../support/xapi-schema';
 import { createTestApp, TestApp } from '../../support/test-app';
 import {
   certificationContent,
@@ -161,6 +165,52 @@ describe('Signed Open Badges 3.0 credentials', () => {
         { path: 'verifiableCredential', messages: ['verifiableCredential must be an object'] },
       ]);
     }
+  });
+
+  it('should record the certificate as an xAPI statement in the Open Badges recipe shape', async () => {
+    const trainee = await t.bearer('trainee@academy.local');
+    const response = await t
+      .http()
+      .get('/api/learning-records')
+      .query({ verb: 'https://openbadgespec.org/xapi/verbs/earned' })
+      .set('Authorization', trainee)
+      .expect(200);
+    expect(response.body.statements).toHaveLength(1);
+    const [statement] = response.body.statements;
+    const token = certificate.links.credential.split('/').pop();
+    expect(statement).toMatchObject({
+      verb: { id: 'https://openbadgespec.org/xapi/verbs/earned', display: { 'en-US': 'earned' } },
+      object: {
+        objectType: 'Activity',
+        id: `${PUBLIC_URL}/badges/programmes/quiz-certificate`,
+        definition: {
+          type: 'http://activitystrea.ms/schema/1.0/badge',
+          name: { 'en-US': 'Quiz certificate' },
+        },
+      },
+      result: {
+        extensions: {
+          'https://openbadgespec.org/xapi/extensions/badgeassertion': {
+            '@id': `${PUBLIC_URL}/badges/assertions/${token}`,
+          },
+        },
+      },
+      context: { registration: certificate.id },
+      timestamp: '2026-11-23T09:00:00.000Z',
+    });
+    expect(statementValidator()(statement)).toEqual([]);
+    // The recipe's own example uses the same verb, extension and activity type.
+    const example = JSON.parse(
+      readFileSync(
+        join(sharedFixture('xapi'), 'openbadges-xapi-prototype/earned-statement-example.json'),
+        'utf8',
+      ),
+    );
+    expect(statement.verb.id).toBe(example.verb.id);
+    expect(statement.object.definition.type).toBe(example.object.definition.type);
+    expect(Object.keys(statement.result.extensions)).toEqual(
+      Object.keys(example.result.extensions),
+    );
   });
 
   it('should check a pasted credential on the public page, and say why pasted text is not one', async () => {
