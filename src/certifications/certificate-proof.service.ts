@@ -125,14 +125,12 @@ export class CertificateProofService {
 
     const prefix = badgeUrls(this.config.publicUrl, '', '').credential;
     const id = typeof credential.id === 'string' ? credential.id : '';
-    const row = id.startsWith(prefix)
-      ? await this.certificates.findOneBy({ verificationToken: id.slice(prefix.length) })
-      : null;
-    if (!row) {
+    const token = id.startsWith(prefix) ? id.slice(prefix.length) : '';
+    const record = TOKEN.test(token) ? await this.verify(token).catch(notFoundAsNull) : null;
+    if (!record) {
       checks.push(failed('record', 'No certificate of this service has this credential id'));
       return checked(checks, null);
     }
-    const record = await this.verify(row.verificationToken);
     checks.push(
       VALID_STATUSES.has(record.status)
         ? passed('record', `On record: ${record.status}, checked ${now.toISOString()}`)
@@ -219,6 +217,11 @@ function validityCheck(credential: JsonObject, now: Date): CredentialCheck {
     'validity',
     `Within its dates (${String(credential.validFrom)} to ${String(credential.validUntil ?? 'no end')})`,
   );
+}
+
+function notFoundAsNull(error: unknown): null {
+  if (error instanceof CertificationError && error.status === 404) return null;
+  throw error;
 }
 
 function isRecord(value: unknown): value is JsonObject {

@@ -148,6 +148,17 @@ describe('Signed Open Badges 3.0 credentials', () => {
       validity: 'passed',
       record: 'failed',
     });
+    for (const token of ['A'.repeat(43), 'not-a-token']) {
+      const unknown = await check(t, {
+        ...credential,
+        id: `${PUBLIC_URL}/badges/credentials/${token}`,
+      }).expect(200);
+      expect(unknown.body.checks[4]).toEqual({
+        check: 'record',
+        outcome: 'failed',
+        message: 'No certificate of this service has this credential id',
+      });
+    }
     const unsigned = { ...credential };
     delete unsigned.proof;
     const bare = await check(t, unsigned).expect(200);
