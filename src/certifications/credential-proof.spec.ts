@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedFixture } from '../../test/support/shared-dir';
 import {
   addProof,
   canonicalNQuads,
@@ -15,10 +16,7 @@ import {
 
 // The 1EdTech Open Badges 3.0 implementation guide's eddsa-rdfc-2022 test vector, with its
 // published test key (../shared/fixtures/openbadges/v3/test-vector-eddsa-rdfc-2022).
-const VECTOR = join(
-  __dirname,
-  '../../../shared/fixtures/openbadges/v3/test-vector-eddsa-rdfc-2022',
-);
+const VECTOR = sharedFixture('openbadges', 'v3', 'test-vector-eddsa-rdfc-2022');
 const read = (name: string) => readFileSync(join(VECTOR, name), 'utf8');
 const json = (name: string) => JSON.parse(read(name)) as JsonObject;
 
