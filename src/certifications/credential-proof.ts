@@ -51,6 +51,14 @@ export interface SigningKey {
 
 export type JsonObject = Record<string, unknown>;
 
+/** A public key as a controller document lists it (a Multikey verification method). */
+export interface VerificationMethod {
+  id: string;
+  type: 'Multikey';
+  controller: string;
+  publicKeyMultibase: string;
+}
+
 /** Why a proof did not verify; a malformed document is a failed check, not an exception. */
 export class ProofFailure extends Error {}
 
@@ -135,7 +143,7 @@ export async function checkProof(
   const { proof: given, ...document } = credential;
   if (given === undefined) throw new ProofFailure('The credential carries no proof');
   const proof = Array.isArray(given) && given.length === 1 ? (given[0] as unknown) : given;
-  if (!isObject(proof)) throw new ProofFailure('The credential must carry exactly one proof');
+  if (!isJsonObject(proof)) throw new ProofFailure('The credential must carry exactly one proof');
   const { proofValue, ...options } = proof;
   if (options.type !== PROOF_TYPE || options.cryptosuite !== CRYPTOSUITE)
     throw new ProofFailure(`The proof is not a ${PROOF_TYPE} with cryptosuite ${CRYPTOSUITE}`);
@@ -197,6 +205,7 @@ function decodeMultibase(value: string): Buffer | null {
   }
 }
 
-function isObject(value: unknown): value is JsonObject {
+/** A JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,17 +17,10 @@ import {
   publicKeyMultibase,
   seedOf,
   SigningKey,
+  VerificationMethod,
 } from './credential-proof';
 import { IssuerKey } from './issuer-key.entity';
 import { badgeUrls } from './open-badges';
-
-/** A key as the issuer profile publishes it (a Multikey verification method). */
-export interface VerificationMethod {
-  id: string;
-  type: 'Multikey';
-  controller: string;
-  publicKeyMultibase: string;
-}
 
 /** The signing key with the time it was made (a proof is never dated before its key). */
 export interface CurrentKey extends SigningKey {
@@ -74,8 +67,11 @@ export class IssuerKeysService {
   }
 
   async verificationMethods(): Promise<VerificationMethod[]> {
-    const rows = await this.keys.find({ order: { createdAt: 'ASC', id: 'ASC' } });
-    return rows.map((row) => this.method(row.id));
+    return (await this.oldestFirst()).map((row) => this.method(row.id));
+  }
+
+  private oldestFirst(): Promise<IssuerKey[]> {
+    return this.keys.find({ order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   private method(id: string): VerificationMethod {
@@ -99,8 +95,7 @@ export class IssuerKeysService {
   }
 
   private async oldestUnsealable(): Promise<CurrentKey | null> {
-    const rows = await this.keys.find({ order: { createdAt: 'ASC', id: 'ASC' } });
-    for (const row of rows) {
+    for (const row of await this.oldestFirst()) {
       const seed = unseal(this.config.authSecret, row.id, row.sealedSeed);
       if (seed)
         return {

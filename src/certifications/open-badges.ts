@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { VerificationMethod } from './credential-proof';
 import { Programme } from './engine';
 
 // Open Badges output, built from plain data. 2.0: hosted verification (the assertion URL is
@@ -58,7 +59,7 @@ export function issuerProfile(base: string): object {
  * The Open Badges 3.0 issuer Profile, which is also the controller document of the signing keys:
  * a verifier follows a proof's verificationMethod here and finds the public key.
  */
-export function issuerProfileV3(base: string, verificationMethod: object[]): object {
+export function issuerProfileV3(base: string, verificationMethod: VerificationMethod[]): object {
   const id = badgeUrls(base, '', '').profile;
   return {
     '@context': [...OB3_CONTEXT, 'https://w3id.org/security/multikey/v1'],
@@ -68,7 +69,7 @@ export function issuerProfileV3(base: string, verificationMethod: object[]): obj
     url: base,
     description: ISSUER_DESCRIPTION,
     verificationMethod,
-    assertionMethod: verificationMethod.map((method) => (method as { id: string }).id),
+    assertionMethod: verificationMethod.map((method) => method.id),
   };
 }
 

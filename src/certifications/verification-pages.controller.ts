@@ -6,7 +6,10 @@ import { errorsByPath, validateInto } from '../common/validation';
 import { Public } from '../identity/access.decorators';
 import { CertificateProofService } from './certificate-proof.service';
 import { credentialCheckPage, verificationPage } from './certification-pages.mapper';
+import { isJsonObject, JsonObject } from './credential-proof';
 import { CredentialFormDto } from './dto/certification.dto';
+
+const CHECK_VIEW = 'certifications/check-credential';
 
 /**
  * Public pages (no sign-in): the verification page a QR code or a shared link opens, and the
@@ -22,33 +25,23 @@ export class VerificationPagesController {
   ) {}
 
   @Get()
-  @Render('certifications/check-credential')
+  @Render(CHECK_VIEW)
   checkForm(): object {
     return credentialCheckPage({});
   }
 
   @Post()
   async check(@Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const refuse = (errors: Record<string, string>) =>
+      response.status(400).render(CHECK_VIEW, credentialCheckPage(body, { errors }));
     const form = validateInto(CredentialFormDto, body);
-    if (!form.ok)
-      return response
-        .status(400)
-        .render(
-          'certifications/check-credential',
-          credentialCheckPage(body, { errors: errorsByPath(form.errors) }),
-        );
+    if (!form.ok) return refuse(errorsByPath(form.errors));
     const credential = parseObject(form.value.credential);
-    if (typeof credential === 'string')
-      return response
-        .status(400)
-        .render(
-          'certifications/check-credential',
-          credentialCheckPage(body, { errors: { credential } }),
-        );
+    if (typeof credential === 'string') return refuse({ credential });
     response
       .status(200)
       .render(
-        'certifications/check-credential',
+        CHECK_VIEW,
         credentialCheckPage(body, { result: await this.proof.checkCredential(credential) }),
       );
   }
@@ -61,14 +54,12 @@ export class VerificationPagesController {
 }
 
 /** The pasted text as a JSON object, or why it is not one. */
-function parseObject(text: string): Record<string, unknown> | string {
+function parseObject(text: string): JsonObject | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return `This is not JSON: ${(error as Error).message}`;
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : 'The credential must be a JSON object ({ … })';
+  return isJsonObject(value) ? value : 'The credential must be a JSON object ({ … })';
 }
