@@ -26,6 +26,8 @@ import {
   revokedAssertion,
 } from './open-badges';
 import { ProgrammesService } from './programmes.service';
+import { StatusListError } from './status-list';
+import { StatusListsService } from './status-lists.service';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const VALID_STATUSES = new Set(['active', 'expiring']);
@@ -39,6 +41,7 @@ export class CertificateProofService {
     private readonly programmes: ProgrammesService,
     private readonly users: UsersService,
     private readonly keys: IssuerKeysService,
+    private readonly statusLists: StatusListsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -74,6 +77,7 @@ export class CertificateProofService {
       await this.facts(row),
       this.programmes.get(row.programmeId),
     ) as JsonObject;
+    unsigned.credentialStatus = await this.statusLists.entryFor(row.id);
     const created = row.issuedAt > key.createdAt ? row.issuedAt : key.createdAt;
     return { revoked: false, body: await addProof(unsigned, key, created) };
   }
@@ -122,6 +126,8 @@ export class CertificateProofService {
     }
 
     checks.push(validityCheck(credential, now));
+    if (credential.credentialStatus !== undefined)
+      checks.push(await this.statusCheck(credential.credentialStatus));
 
     const prefix = badgeUrls(this.config.publicUrl, '', '').credential;
     const id = typeof credential.id === 'string' ? credential.id : '';
@@ -137,6 +143,19 @@ export class CertificateProofService {
         : failed('record', `On record: ${record.status}`),
     );
     return checked(checks, record);
+  }
+
+  /** The status list the credential names, read bit by bit as an outside verifier would. */
+  private async statusCheck(entry: unknown): Promise<CredentialCheck> {
+    try {
+      const { revoked, list, index } = await this.statusLists.isRevoked(entry);
+      return revoked
+        ? failed('status', `Revoked: status list ${list} marks index ${index}`)
+        : passed('status', `Not revoked: index ${index} of status list ${list} is clear`);
+    } catch (error) {
+      if (!(error instanceof StatusListError)) throw error;
+      return failed('status', error.message);
+    }
   }
 
   badgeClass(programmeId: string): object {

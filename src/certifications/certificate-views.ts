@@ -83,8 +83,11 @@ export class VerificationView {
 
 /** One check of a credential someone presents (POST /api/badges/verify). */
 export class CredentialCheck {
-  @ApiProperty({ enum: ['format', 'issuer', 'signature', 'validity', 'record'] })
-  check!: 'format' | 'issuer' | 'signature' | 'validity' | 'record';
+  @ApiProperty({
+    enum: ['format', 'issuer', 'signature', 'validity', 'status', 'record'],
+    description: 'status: the W3C Bitstring Status List entry, when the credential has one',
+  })
+  check!: 'format' | 'issuer' | 'signature' | 'validity' | 'status' | 'record';
   @ApiProperty({ enum: ['passed', 'failed'] }) outcome!: 'passed' | 'failed';
   @ApiProperty() message!: string;
 }

@@ -60,6 +60,7 @@ const CHECK_LABELS = {
   issuer: 'Issuer',
   signature: 'Signature',
   validity: 'Dates',
+  status: 'Revocation list',
   record: 'Our records',
 } as const;
 

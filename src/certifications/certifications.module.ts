@@ -13,6 +13,7 @@ import { CertificatesController } from './certificates.controller';
 import { CertificationPagesController } from './certification-pages.controller';
 import { CertificationStaffPagesController } from './certification-staff-pages.controller';
 import { CertificationsService } from './certifications.service';
+import { CredentialStatusEntry } from './credential-status.entity';
 import { IssuerKey } from './issuer-key.entity';
 import { IssuerKeysService } from './issuer-keys.service';
 import { LearningRecordSubscriber } from './learning-record.subscriber';
@@ -23,6 +24,7 @@ import { ProgrammesService } from './programmes.service';
 import { SignOff } from './sign-off.entity';
 import { SignOffsController } from './sign-offs.controller';
 import { SignOffsService } from './sign-offs.service';
+import { StatusListsService } from './status-lists.service';
 import { VerificationPagesController } from './verification-pages.controller';
 import { VerificationController } from './verification.controller';
 
@@ -33,7 +35,13 @@ import { VerificationController } from './verification.controller';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Certificate, CertificateNotice, SignOff, IssuerKey]),
+    TypeOrmModule.forFeature([
+      Certificate,
+      CertificateNotice,
+      SignOff,
+      IssuerKey,
+      CredentialStatusEntry,
+    ]),
     IdentityModule,
     LearningRecordsModule,
   ],
@@ -54,6 +62,7 @@ import { VerificationController } from './verification.controller';
     CertificationsService,
     CertificateProofService,
     IssuerKeysService,
+    StatusListsService,
     SignOffsService,
     CertificateExpiryJob,
     LearningRecordSubscriber,

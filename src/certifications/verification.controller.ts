@@ -5,6 +5,7 @@ import { Public } from '../identity/access.decorators';
 import { CertificateProofService } from './certificate-proof.service';
 import { CredentialCheckView, VerificationView } from './certificate-views';
 import { VerifyCredentialDto } from './dto/certification.dto';
+import { StatusListsService } from './status-lists.service';
 
 const JSON_LD = 'application/ld+json; charset=utf-8';
 
@@ -13,7 +14,10 @@ const JSON_LD = 'application/ld+json; charset=utf-8';
 @Public()
 @Controller()
 export class VerificationController {
-  constructor(private readonly proof: CertificateProofService) {}
+  constructor(
+    private readonly proof: CertificateProofService,
+    private readonly statusLists: StatusListsService,
+  ) {}
 
   @Get('api/verify/:token')
   @ApiOperation({
@@ -51,6 +55,17 @@ export class VerificationController {
   @ApiOkResponse({ type: CredentialCheckView })
   checkCredential(@Body() body: VerifyCredentialDto): Promise<CredentialCheckView> {
     return this.proof.checkCredential(body.verifiableCredential);
+  }
+
+  @Get('badges/status/:list')
+  @ApiOperation({
+    summary:
+      'Revocation status list N (W3C Bitstring Status List v1.0): a BitstringStatusListCredential, signed, dated now; bit i set = the credential at index i is revoked',
+  })
+  @Header('content-type', JSON_LD)
+  @Header('cache-control', 'public, max-age=300')
+  statusList(@Param('list') list: string): Promise<object> {
+    return this.statusLists.listCredential(/^[1-9][0-9]{0,8}$/.test(list) ? Number(list) : 0);
   }
 
   @Get('badges/programmes/:programmeId')

@@ -1,5 +1,6 @@
 import { CertificateNotice } from '../certifications/certificate-notice.entity';
 import { Certificate } from '../certifications/certificate.entity';
+import { CredentialStatusEntry } from '../certifications/credential-status.entity';
 import { IssuerKey } from '../certifications/issuer-key.entity';
 import { SignOff } from '../certifications/sign-off.entity';
 import { Enrolment } from '../courses/enrolment.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   SignOff,
   CertificateNotice,
   IssuerKey,
+  CredentialStatusEntry,
   PositionHistory,
   RotationMove,
   RotationReview,

@@ -82,6 +82,9 @@ describeInBrowser('My certificates and the verification link (browser)', () => {
     await expect(result.locator('li[data-check="signature"]').textContent()).resolves.toContain(
       'Signature valid',
     );
+    await expect(result.locator('li[data-check="status"]').textContent()).resolves.toContain(
+      'Not revoked',
+    );
 
     // The same file with one word changed fails its signature.
     await page

@@ -7,6 +7,7 @@ import { Certifications1764000700000 } from './1764000700000-certifications';
 import { Rotations1764000800000 } from './1764000800000-rotations';
 import { Reports1764000900000 } from './1764000900000-reports';
 import { IssuerKeys1764001000000 } from './1764001000000-issuer-keys';
+import { CredentialStatus1764001100000 } from './1764001100000-credential-status';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Rotations1764000800000,
   Reports1764000900000,
   IssuerKeys1764001000000,
+  CredentialStatus1764001100000,
 ];

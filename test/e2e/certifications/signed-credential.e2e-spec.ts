@@ -3,6 +3,8 @@ import {
   JsonObject,
   publicKeyFromMultibase,
 } from '../../../src/certifications/credential-proof';
+import { StatusListsService } from '../../../src/certifications/status-lists.service';
+import { decodeStatusList, LIST_SIZE, statusBit } from '../../../src/certifications/status-list';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserSession } from '../../support/browser-session';
@@ -33,6 +35,27 @@ describe('Signed Open Badges 3.0 credentials', () => {
     app.http().post('/api/badges/verify').send({ verifiableCredential });
   const outcomes = (checks: { check: string; outcome: string }[]) =>
     Object.fromEntries(checks.map((c) => [c.check, c.outcome]));
+  const named = (checks: { check: string }[], name: string) => checks.find((c) => c.check === name);
+  // What an outside verifier does: fetch the list the credential names, check its proof with the
+  // profile's keys, read the credential's bit.
+  const listBit = async (app: TestApp, status: JsonObject) => {
+    const list = (
+      await app
+        .http()
+        .get(path(status.statusListCredential as string))
+        .expect(200)
+    ).body;
+    const profile = (await app.http().get('/badges/profile').expect(200)).body;
+    const published = (id: string) => {
+      const method = profile.verificationMethod.find((m: { id: string }) => m.id === id);
+      return method ? publicKeyFromMultibase(method.publicKeyMultibase) : null;
+    };
+    await checkProof(list, published);
+    return statusBit(
+      decodeStatusList(list.credentialSubject.encodedList),
+      Number(status.statusListIndex),
+    );
+  };
 
   let env: Record<string, string>;
 
@@ -92,6 +115,86 @@ describe('Signed Open Badges 3.0 credentials', () => {
     expect(again).toEqual(credential);
   });
 
+  it('should give the credential a place in a signed revocation status list', async () => {
+    const status = credential.credentialStatus as JsonObject;
+    expect(status).toEqual({
+      id: `${PUBLIC_URL}/badges/status/1#${String(status.statusListIndex)}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: expect.stringMatching(/^(0|[1-9][0-9]*)$/),
+      statusListCredential: `${PUBLIC_URL}/badges/status/1`,
+    });
+    expect(Number(status.statusListIndex)).toBeLessThan(LIST_SIZE);
+
+    const response = await t.http().get('/badges/status/1').expect(200);
+    expect(response.headers['content-type']).toContain('application/ld+json');
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
+    expect(response.body).toMatchObject({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: `${PUBLIC_URL}/badges/status/1`,
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: PROFILE,
+      validFrom: '2026-11-23T09:00:00.000Z',
+      credentialSubject: {
+        id: `${PUBLIC_URL}/badges/status/1#list`,
+        type: 'BitstringStatusList',
+        statusPurpose: 'revocation',
+      },
+    });
+    const bits = decodeStatusList(response.body.credentialSubject.encodedList);
+    expect(bits.length * 8).toBe(LIST_SIZE);
+    expect(bits.every((byte) => byte === 0)).toBe(true);
+    expect(await listBit(t, status)).toBe(0);
+
+    // Concurrent first downloads (say two instances) still give the certificate one place.
+    const statusLists = t.app.get(StatusListsService);
+    const entries = await Promise.all([1, 2, 3, 4].map(() => statusLists.entryFor(certificate.id)));
+    expect(new Set(entries.map((entry) => JSON.stringify(entry)))).toEqual(
+      new Set([JSON.stringify(status)]),
+    );
+
+    for (const missing of ['/badges/status/2', '/badges/status/0', '/badges/status/one']) {
+      const absent = await t.http().get(missing).expect(404);
+      expect(absent.body.code).toBe('STATUS_LIST_NOT_FOUND');
+    }
+  });
+
+  it('should say why a status entry cannot be read', async () => {
+    const status = credential.credentialStatus as JsonObject;
+    for (const [entry, reason] of [
+      [
+        { ...status, statusListCredential: 'https://other.example/status/1' },
+        'not a status list of this service',
+      ],
+      [
+        { ...status, statusListCredential: `${PUBLIC_URL}/badges/status/7` },
+        'There is no status list 7',
+      ],
+      [{ ...status, statusListIndex: 12 }, 'statusListIndex must be a whole number, as text'],
+      [
+        { ...status, statusListIndex: String(LIST_SIZE) },
+        `statusListIndex must be below ${LIST_SIZE}`,
+      ],
+      [{ ...status, statusPurpose: 'suspension' }, 'statusPurpose must be revocation'],
+      [
+        [status, { ...status, id: `${String(status.id)}-copy` }],
+        'must be one BitstringStatusListEntry object',
+      ],
+    ] as const) {
+      const response = await check(t, { ...credential, credentialStatus: entry }).expect(200);
+      expect(named(response.body.checks, 'status')).toEqual({
+        check: 'status',
+        outcome: 'failed',
+        message: expect.stringContaining(reason),
+      });
+      // The entry is signed too: any edit also breaks the signature.
+      expect(named(response.body.checks, 'signature')).toMatchObject({ outcome: 'failed' });
+    }
+    // A list of one entry is the same entry in JSON-LD: same signature, same answer.
+    const listed = await check(t, { ...credential, credentialStatus: [status] }).expect(200);
+    expect(listed.body.verified).toBe(true);
+  });
+
   it('should verify the credential as issued: every check passed', async () => {
     const response = await check(t, credential).expect(200);
     expect(response.body.verified).toBe(true);
@@ -100,6 +203,7 @@ describe('Signed Open Badges 3.0 credentials', () => {
       issuer: 'passed',
       signature: 'passed',
       validity: 'passed',
+      status: 'passed',
       record: 'passed',
     });
     expect(response.body.certificate).toMatchObject({
@@ -146,6 +250,7 @@ describe('Signed Open Badges 3.0 credentials', () => {
       issuer: 'failed',
       signature: 'failed',
       validity: 'passed',
+      status: 'passed',
       record: 'failed',
     });
     for (const token of ['A'.repeat(43), 'not-a-token']) {
@@ -153,7 +258,7 @@ describe('Signed Open Badges 3.0 credentials', () => {
         ...credential,
         id: `${PUBLIC_URL}/badges/credentials/${token}`,
       }).expect(200);
-      expect(unknown.body.checks[4]).toEqual({
+      expect(named(unknown.body.checks, 'record')).toEqual({
         check: 'record',
         outcome: 'failed',
         message: 'No certificate of this service has this credential id',
@@ -234,7 +339,8 @@ describe('Signed Open Badges 3.0 credentials', () => {
     expect(good.status).toBe(200);
     expect(good.text).toContain('Credential verified');
     expect(good.text).toContain('Tara Trainee');
-    expect(good.text.match(/class="badge good">passed/g)).toHaveLength(5);
+    expect(good.text.match(/class="badge good">passed/g)).toHaveLength(6);
+    expect(good.text).toContain('Revocation list');
 
     const edited = JSON.stringify({ ...credential, name: 'Something else' });
     const bad = await visitor.postForm('/verify', { credential: edited });
@@ -294,8 +400,12 @@ describe('Signed Open Badges 3.0 credentials', () => {
       validity: 'failed',
       record: 'failed',
     });
-    expect(expired.body.checks[3].message).toBe('Expired on 2027-11-23T09:00:00.000Z');
-    expect(expired.body.checks[4].message).toBe('On record: expired');
+    expect(named(expired.body.checks, 'validity')).toMatchObject({
+      message: 'Expired on 2027-11-23T09:00:00.000Z',
+    });
+    expect(named(expired.body.checks, 'record')).toMatchObject({ message: 'On record: expired' });
+    // Expiry is the credential's own validUntil: the revocation list does not mark it.
+    expect(named(expired.body.checks, 'status')).toMatchObject({ outcome: 'passed' });
     t.clock.advance(-366 * 24 * 3600 * 1000);
 
     await t
@@ -306,11 +416,19 @@ describe('Signed Open Badges 3.0 credentials', () => {
       .expect(200);
     const revoked = await check(t, credential).expect(200);
     expect(revoked.body.verified).toBe(false);
-    expect(revoked.body.checks[4]).toEqual({
+    expect(named(revoked.body.checks, 'record')).toEqual({
       check: 'record',
       outcome: 'failed',
       message: 'On record: revoked',
     });
+    const status = credential.credentialStatus as JsonObject;
+    expect(named(revoked.body.checks, 'status')).toEqual({
+      check: 'status',
+      outcome: 'failed',
+      message: `Revoked: status list 1 marks index ${String(status.statusListIndex)}`,
+    });
+    // An outside verifier sees the revocation in the signed list, without asking about the token.
+    expect(await listBit(t, status)).toBe(1);
     await t.http().get(path(certificate.links.credential)).expect(410);
   });
 });
