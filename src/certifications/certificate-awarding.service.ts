@@ -9,7 +9,7 @@ import {
   LearningRecordInput,
   LearningRecordsService,
 } from '../learning-records/learning-records.service';
-import { ACTIVITY_TYPES, EXTENSIONS, VERBS } from '../learning-records/xapi';
+import { ACTIVITY_TYPES, EXTENSIONS, RECIPES, VERBS } from '../learning-records/xapi';
 import { CertificateEvidence } from './certificate-evidence';
 import { Certificate } from './certificate.entity';
 import {
@@ -208,6 +208,7 @@ export function earnedRecord(base: string, certificate: Certificate): LearningRe
     context: {
       registration: certificate.id,
       revision: String(certificate.programmeVersion),
+      category: [{ id: RECIPES.openBadges, type: ACTIVITY_TYPES.recipe }],
       extensions: { [EXTENSIONS.certificateCycle]: certificate.cycle },
     },
     at: certificate.issuedAt,

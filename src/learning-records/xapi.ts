@@ -27,6 +27,12 @@ export const ACTIVITY_TYPES = {
   assessment: 'http://adlnet.gov/expapi/activities/assessment',
   simulation: 'http://adlnet.gov/expapi/activities/simulation',
   badge: 'http://activitystrea.ms/schema/1.0/badge',
+  recipe: 'http://id.tincanapi.com/activitytype/recipe',
+} as const;
+
+/** Recipes a statement follows, named in its `category` context activities. */
+export const RECIPES = {
+  openBadges: 'https://openbadgespec.org/xapi/recipe/base/0_0_2',
 } as const;
 
 export const EXTENSIONS = {
@@ -80,6 +86,8 @@ export interface LearningRecordContext {
   instructorId?: string;
   parent?: ActivityRef[];
   grouping?: ActivityRef[];
+  /** The recipe or profile the statement follows. */
+  category?: ActivityRef[];
   extensions?: Record<string, unknown>;
 }
 
@@ -106,7 +114,11 @@ export interface XapiStatement {
     revision?: string;
     platform: string;
     instructor?: XapiAgent;
-    contextActivities?: { parent?: XapiActivity[]; grouping?: XapiActivity[] };
+    contextActivities?: {
+      parent?: XapiActivity[];
+      grouping?: XapiActivity[];
+      category?: XapiActivity[];
+    };
     extensions?: Record<string, unknown>;
   };
   timestamp: string;
@@ -154,6 +166,7 @@ export function toXapiStatement(
   const contextActivities = {
     ...(context.parent?.length ? { parent: context.parent.map(activity) } : {}),
     ...(context.grouping?.length ? { grouping: context.grouping.map(activity) } : {}),
+    ...(context.category?.length ? { category: context.category.map(activity) } : {}),
   };
   statement.context = {
     platform: 'Agent Academy',

@@ -327,6 +327,10 @@ describe('Signed Open Badges 3.0 credentials', () => {
     expect(Object.keys(statement.result.extensions)).toEqual(
       Object.keys(example.result.extensions),
     );
+    // It names the recipe it follows, as the example does.
+    expect(statement.context.contextActivities).toEqual({
+      category: example.context.contextActivities.category,
+    });
   });
 
   it('should check a pasted credential on the public page, and say why pasted text is not one', async () => {
