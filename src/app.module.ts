@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Clock, CLOCK, systemClock } from './common/clock';
+import { Clock, CLOCK, rewindable, systemClock } from './common/clock';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { ViewContextInterceptor } from './common/view-context.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -32,7 +32,7 @@ class CoreModule {
       module: CoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: CLOCK, useValue: rewindable(options.clock ?? systemClock) },
       ],
       exports: [APP_CONFIG, CLOCK],
     };

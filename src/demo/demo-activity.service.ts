@@ -1,18 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { CertificationsService } from '../certifications/certifications.service';
-import { Clock, CLOCK } from '../common/clock';
+import { Clock, CLOCK, endRewinds, rewound } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EnrolmentsService } from '../courses/enrolments.service';
 import { UsersService } from '../identity/users.service';
 import { Viewer, viewerOf } from '../identity/viewer';
 import {
+  DAY_MS,
   DEMO_ASSIGNMENTS,
   DEMO_COHORT,
   DEMO_COHORT_NAME,
   DemoTrainee,
   dueDay,
+  INTAKE_DAYS_AGO,
+  stepDays,
 } from './demo-cohort';
 import { DemoLearner } from './demo-learner.service';
 
@@ -31,12 +34,16 @@ export interface DemoActivitySummary {
 }
 
 const DEMO_TRAINER = 'trainer@academy.local';
+const HOUR_MS = 3_600_000;
 
 /**
  * Seeds the demo cohort at start-up (DEMO_ACTIVITY, with the demo accounts): a dozen trainees
  * in North and South who took courses, sat exams and played role-play calls through the real
  * services, so the dashboards, the eligibility matrix and the certificate pages have something
- * to show. A trainee whose account exists is left alone, so nothing is seeded twice.
+ * to show. Their steps are dated over the past weeks (the demo intake) or a year ago (two
+ * members of an earlier intake), so some certificates are near expiry or expired and some
+ * assignments are overdue. A trainee whose account exists is left alone, so nothing is seeded
+ * twice.
  */
 @Injectable()
 export class DemoActivityService {
@@ -54,33 +61,52 @@ export class DemoActivityService {
   async ensure(): Promise<DemoActivitySummary> {
     const summary = emptySummary();
     if (!this.config.demoActivity || !this.config.demoAccounts) return summary;
+    try {
+      return await this.seed(summary);
+    } finally {
+      endRewinds();
+    }
+  }
+
+  /**
+   * Every step runs `rewound` to the day the plan gives it, so the records, attempts, sessions
+   * and certificates it writes carry a past: certificates near expiry, overdue assignments.
+   */
+  private async seed(summary: DemoActivitySummary): Promise<DemoActivitySummary> {
     const started = performance.now();
     const created: { plan: DemoTrainee; viewer: Viewer }[] = [];
     for (const plan of DEMO_COHORT) {
       if (await this.users.findByEmail(plan.email)) continue;
-      const user = await this.users.create(null, {
-        email: plan.email,
-        displayName: plan.displayName,
-        employeeNumber: plan.employeeNumber,
-        team: plan.team,
-        cohort: DEMO_COHORT_NAME,
-        roles: ['trainee'],
-        password: this.config.demoPassword,
-      });
+      // The account is opened the day before the member's first step.
+      const user = await rewound((plan.startedDaysAgo + 1) * DAY_MS, () =>
+        this.users.create(null, {
+          email: plan.email,
+          displayName: plan.displayName,
+          employeeNumber: plan.employeeNumber,
+          team: plan.team,
+          cohort: plan.cohort,
+          roles: ['trainee'],
+          password: this.config.demoPassword,
+        }),
+      );
       created.push({ plan, viewer: viewerOf(user, 'bearer') });
     }
     if (created.length === 0) return summary;
     summary.trainees = created.length;
     const trainerUser = await this.users.findByEmail(DEMO_TRAINER);
     const trainer = trainerUser ? viewerOf(trainerUser, 'bearer') : null;
-    if (trainer) await this.assignCourses(trainer, created, summary);
+    const intake = created.filter(({ plan }) => plan.cohort === DEMO_COHORT_NAME);
+    if (trainer && intake.length > 0)
+      await rewound(INTAKE_DAYS_AGO * DAY_MS + HOUR_MS, () =>
+        this.assignCourses(trainer, intake, summary),
+      );
     for (const { plan, viewer } of created) await this.play(plan, viewer, trainer, summary);
     // Reading the certificates evaluates them, so every award is in before start-up ends.
     for (const { viewer } of created)
       summary.certificates += (await this.certifications.overviewOf(viewer.id)).certificates.length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     this.logger.log(
-      `demo activity: ${summary.trainees} trainees in "${DEMO_COHORT_NAME}", ` +
+      `demo activity: ${summary.trainees} trainees, ` +
         `${summary.coursesCompleted} courses completed, ${summary.examAttempts} exam attempts ` +
         `(${summary.examsPassed} passed, ${summary.examsAwaitingReview} awaiting review), ` +
         `${summary.sessions} role-play sessions (${summary.sessionsPassed} passed), ` +
@@ -112,25 +138,28 @@ export class DemoActivityService {
     trainer: Viewer | null,
     summary: DemoActivitySummary,
   ): Promise<void> {
-    for (const course of plan.courses)
+    const days = stepDays(plan);
+    const on = <T>(index: number, dayList: number[], step: () => Promise<T>): Promise<T> =>
+      rewound(dayList[index] * DAY_MS, step);
+    for (const [index, course] of plan.courses.entries())
       if (
         await this.attempt(summary, `${plan.email} ${course.courseId}`, () =>
-          this.learner.course(trainee, course),
+          on(index, days.courses, () => this.learner.course(trainee, course)),
         )
       )
         summary.coursesCompleted++;
-    for (const exam of plan.exams) {
+    for (const [index, exam] of plan.exams.entries()) {
       const outcome = await this.attempt(summary, `${plan.email} ${exam.examId}`, () =>
-        this.learner.exam(trainee, exam, trainer),
+        on(index, days.exams, () => this.learner.exam(trainee, exam, trainer)),
       );
       if (!outcome) continue;
       summary.examAttempts++;
       if (outcome.passed === true) summary.examsPassed++;
       if (outcome.passed === null) summary.examsAwaitingReview++;
     }
-    for (const simulation of plan.simulations) {
+    for (const [index, simulation] of plan.simulations.entries()) {
       const passed = await this.attempt(summary, `${plan.email} ${simulation.scenarioId}`, () =>
-        this.learner.simulation(trainee, simulation),
+        on(index, days.simulations, () => this.learner.simulation(trainee, simulation)),
       );
       if (passed === null) continue;
       summary.sessions++;

@@ -30,6 +30,9 @@ export interface DemoTrainee {
   displayName: string;
   employeeNumber: string;
   team: 'North' | 'South';
+  cohort: string;
+  /** Days before seeding the member started: their first planned step is dated then. */
+  startedDaysAgo: number;
   /** What the member's record is meant to show on the dashboards. */
   profile: DemoProfile;
   courses: CoursePlan[];
@@ -48,8 +51,13 @@ export type DemoProfile =
   | 'new-starter';
 
 export const DEMO_COHORT_NAME = 'Demo intake';
+/** Two members of an earlier intake, whose certificates are a year old. */
+export const EARLIER_COHORT_NAME = 'Earlier intake';
 
-/** Courses assigned to the whole cohort by the demo trainer, due this many days after seeding. */
+/** Days before seeding the demo intake joined; the trainer assigned its courses that day. */
+export const INTAKE_DAYS_AGO = 42;
+
+/** Courses assigned to the demo intake by the demo trainer, due this many days after assigning. */
 export const DEMO_ASSIGNMENTS: { courseId: string; dueInDays: number }[] = [
   { courseId: 'service-principles', dueInDays: 14 },
   { courseId: 'security-privacy', dueInDays: 28 },
@@ -70,10 +78,7 @@ const ONBOARDING_COURSES = [
 const all = (quality: ReplyQuality, ids = ONBOARDING_COURSES): CoursePlan[] =>
   ids.map((courseId) => ({ courseId, lessons: 'all', quality }));
 
-const PROFILES: Record<
-  DemoProfile,
-  Omit<DemoTrainee, 'email' | 'displayName' | 'employeeNumber' | 'team' | 'profile'>
-> = {
+const PROFILES: Record<DemoProfile, Pick<DemoTrainee, 'courses' | 'exams' | 'simulations'>> = {
   // Everything for the onboarding and privacy certificates, and a go at the complaint handler.
   'complaints-specialist': {
     courses: all('strong'),
@@ -173,17 +178,64 @@ const MEMBERS: [string, string, DemoTrainee['team'], DemoProfile][] = [
   ['kofi.south', 'Kofi Mensah', 'South', 'new-starter'],
 ];
 
-/** The cohort, in the fixed order it is seeded. */
-export const DEMO_COHORT: readonly DemoTrainee[] = MEMBERS.map(
-  ([local, displayName, team, profile], index) => ({
+// The earlier intake: Lena's privacy certificate (a year's validity) is inside its renewal
+// window; Marco's ran out about a month ago, so he has it to earn again.
+const EARLIER: [string, string, DemoTrainee['team'], DemoProfile, number][] = [
+  ['lena.north', 'Lena Fischer', 'North', 'graduate', 370],
+  ['marco.south', 'Marco Silva', 'South', 'privacy-certified', 400],
+];
+
+/** Both intakes, in the fixed order they are seeded (the earlier one first). */
+export const DEMO_COHORT: readonly DemoTrainee[] = [
+  ...EARLIER.map(([local, displayName, team, profile, startedDaysAgo], index) => ({
+    email: `${local}@academy.local`,
+    displayName,
+    employeeNumber: `DEMO-${91 + index}`,
+    team,
+    cohort: EARLIER_COHORT_NAME,
+    startedDaysAgo,
+    profile,
+    ...PROFILES[profile],
+  })),
+  ...MEMBERS.map(([local, displayName, team, profile], index) => ({
     email: `${local}@academy.local`,
     displayName,
     employeeNumber: `DEMO-${101 + index}`,
     team,
+    cohort: DEMO_COHORT_NAME,
+    startedDaysAgo: INTAKE_DAYS_AGO,
     profile,
     ...PROFILES[profile],
-  }),
-);
+  })),
+];
+
+/** Days between one planned step of a member and the next: a course, an exam, a call. */
+export const STEP_DAYS = { course: 2, exam: 2, simulation: 1 } as const;
+
+/**
+ * How many days before seeding each planned step happens, in the order they are played
+ * (courses, exams, calls), spaced by STEP_DAYS from the member's start; never in the future.
+ */
+export function stepDays(plan: DemoTrainee): {
+  courses: number[];
+  exams: number[];
+  simulations: number[];
+} {
+  let daysAgo = plan.startedDaysAgo;
+  const next = (count: number, spacing: number): number[] =>
+    Array.from({ length: count }, () => {
+      const day = Math.max(0, daysAgo);
+      daysAgo -= spacing;
+      return day;
+    });
+  return {
+    courses: next(plan.courses.length, STEP_DAYS.course),
+    exams: next(plan.exams.length, STEP_DAYS.exam),
+    simulations: next(plan.simulations.length, STEP_DAYS.simulation),
+  };
+}
+
+export const DAY_MS = 86_400_000;
 
 /**
  * Whether the `index`-th question (0-based) of an attempt is answered right when a share
@@ -207,5 +259,5 @@ export function firstTryWrong(
 
 /** The due day (YYYY-MM-DD, UTC) `days` after `now`. */
 export function dueDay(now: Date, days: number): string {
-  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
 }

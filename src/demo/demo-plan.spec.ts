@@ -11,7 +11,16 @@ import { EXAM_BANKS } from '../exams/exam-bank-content.kind';
 import { EXAMS } from '../exams/exam-content.kind';
 import { gradeResponse, normalizeResponse, QuestionDefinition } from '../exams/engine';
 import { SCENARIOS } from '../simulations/scenario-content.kind';
-import { answersRight, DEMO_COHORT, dueDay, firstTryWrong } from './demo-cohort';
+import {
+  answersRight,
+  DEMO_COHORT,
+  DEMO_COHORT_NAME,
+  dueDay,
+  EARLIER_COHORT_NAME,
+  firstTryWrong,
+  INTAKE_DAYS_AGO,
+  stepDays,
+} from './demo-cohort';
 import { checkAnswer, demoReply, examResponse, stepSaying } from './demo-responses';
 
 const SHIPPED = join(__dirname, '..', '..', 'content');
@@ -61,17 +70,33 @@ describe('demo cohort plan', () => {
   });
 
   describe('DEMO_COHORT', () => {
-    it('should hold 10 trainees with unique emails and DEMO-1xx numbers in North and South', () => {
-      expect(DEMO_COHORT).toHaveLength(10);
-      expect(new Set(DEMO_COHORT.map((t) => t.email)).size).toBe(10);
-      expect(DEMO_COHORT.map((t) => t.employeeNumber)).toEqual(
+    it('should hold an intake of 10 and an earlier one of 2, with unique emails and numbers', () => {
+      const intake = DEMO_COHORT.filter((t) => t.cohort === DEMO_COHORT_NAME);
+      const earlier = DEMO_COHORT.filter((t) => t.cohort === EARLIER_COHORT_NAME);
+      expect([intake.length, earlier.length]).toEqual([10, 2]);
+      expect(new Set(DEMO_COHORT.map((t) => t.email)).size).toBe(12);
+      expect(intake.map((t) => t.employeeNumber)).toEqual(
         Array.from({ length: 10 }, (_, i) => `DEMO-${101 + i}`),
       );
+      expect(new Set(DEMO_COHORT.map((t) => t.employeeNumber)).size).toBe(12);
       expect(DEMO_COHORT.every((t) => /^[a-z]+\.(north|south)@academy\.local$/.test(t.email))).toBe(
         true,
       );
-      expect(DEMO_COHORT.filter((t) => t.team === 'North')).toHaveLength(5);
-      expect(DEMO_COHORT.filter((t) => t.team === 'South')).toHaveLength(5);
+      expect(DEMO_COHORT.filter((t) => t.team === 'North')).toHaveLength(6);
+      expect(DEMO_COHORT.filter((t) => t.team === 'South')).toHaveLength(6);
+      expect(intake.every((t) => t.startedDaysAgo === INTAKE_DAYS_AGO)).toBe(true);
+      expect(earlier.every((t) => t.startedDaysAgo > 365)).toBe(true);
+    });
+
+    it("should space each member's steps from their start, in play order, never in the future", () => {
+      const ava = DEMO_COHORT.find((t) => t.email === 'ava.north@academy.local')!;
+      const days = stepDays(ava);
+      expect(days.courses).toEqual([42, 40, 38, 36, 34, 32, 30, 28]);
+      expect(days.exams).toEqual([26, 24, 22]);
+      expect(days.simulations).toEqual([20, 19, 18, 17, 16, 15]);
+      const late = stepDays({ ...ava, startedDaysAgo: 5 });
+      expect(late.courses).toEqual([5, 3, 1, 0, 0, 0, 0, 0]);
+      expect([...late.exams, ...late.simulations].every((day) => day === 0)).toBe(true);
     });
 
     it('should only name shipped courses, exams and scenarios', () => {

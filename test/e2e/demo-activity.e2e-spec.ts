@@ -1,13 +1,15 @@
 import { DataSource } from 'typeorm';
 import { DemoActivityService } from '../../src/demo/demo-activity.service';
-import { DEMO_COHORT, DEMO_COHORT_NAME } from '../../src/demo/demo-cohort';
+import { DEMO_COHORT, DEMO_COHORT_NAME, EARLIER_COHORT_NAME } from '../../src/demo/demo-cohort';
 import { createTestApp, TestApp } from '../support/test-app';
 
 interface CertificationRow {
   programmeId: string;
   certified: number;
+  expiringSoon: number;
+  expired: number;
   inProgress: number;
-  byTeam: { team: string | null; certified: number }[];
+  byTeam: { team: string | null; certified: number; expiringSoon: number; expired: number }[];
 }
 interface RateRow {
   examId: string;
@@ -20,7 +22,7 @@ interface Dashboard {
   certification: CertificationRow[];
   exams: { byExam: RateRow[] };
   simulations: { team: string | null; sessions: number; passed: number; weakest: unknown[] }[];
-  assignments: { assigned: number; completed: number };
+  assignments: { assigned: number; completed: number; overdue: number };
 }
 
 const TABLES = [
@@ -62,23 +64,64 @@ describe(DemoActivityService.name, () => {
     return Object.fromEntries(entries);
   };
 
-  it('should create the cohort as trainees of North and South who can sign in', async () => {
+  it('should create both intakes as trainees of North and South who can sign in', async () => {
+    for (const cohort of [DEMO_COHORT_NAME, EARLIER_COHORT_NAME]) {
+      const { body } = await t
+        .http()
+        .get(`/api/users?cohort=${encodeURIComponent(cohort)}`)
+        .set('Authorization', hr)
+        .expect(200);
+      const people = body as {
+        total: number;
+        items: { email: string; team: string; roles: string[]; employeeNumber: string }[];
+      };
+      const planned = DEMO_COHORT.filter((trainee) => trainee.cohort === cohort);
+      expect(people.total).toBe(planned.length);
+      expect(people.items.map((person) => person.email).sort()).toEqual(
+        planned.map((trainee) => trainee.email).sort(),
+      );
+      expect(people.items.every((person) => person.roles.join() === 'trainee')).toBe(true);
+      expect(new Set(people.items.map((person) => person.team))).toEqual(
+        new Set(['North', 'South']),
+      );
+    }
+    await expect(t.bearer('ava.north@academy.local')).resolves.toMatch(/^Bearer /);
+  });
+
+  it('should date each step in the past, so certificates near or past expiry show', async () => {
     const { body } = await t
       .http()
-      .get(`/api/users?cohort=${encodeURIComponent(DEMO_COHORT_NAME)}`)
+      .get('/api/certificates?limit=100')
       .set('Authorization', hr)
       .expect(200);
-    const people = body as {
-      total: number;
-      items: { email: string; team: string; roles: string[]; employeeNumber: string }[];
-    };
-    expect(people.total).toBe(DEMO_COHORT.length);
-    expect(people.items.map((person) => person.email).sort()).toEqual(
-      DEMO_COHORT.map((trainee) => trainee.email).sort(),
-    );
-    expect(people.items.every((person) => person.roles.join() === 'trainee')).toBe(true);
-    expect(new Set(people.items.map((person) => person.team))).toEqual(new Set(['North', 'South']));
-    await expect(t.bearer('ava.north@academy.local')).resolves.toMatch(/^Bearer /);
+    const held = (
+      body as {
+        items: { holderName: string; programmeId: string; status: string; issuedAt: string }[];
+      }
+    ).items;
+    const daysAgo = (iso: string) => (t.clock.now().getTime() - Date.parse(iso)) / 86_400_000;
+    const privacy = (name: string) =>
+      held.find((c) => c.holderName === name && c.programmeId === 'data-privacy-compliance')!;
+    // A year's validity: Lena's is inside its 30-day renewal window, Marco's ran out.
+    expect(privacy('Lena Fischer').status).toBe('expiring');
+    expect(daysAgo(privacy('Lena Fischer').issuedAt)).toBeGreaterThan(335);
+    expect(privacy('Marco Silva').status).toBe('expired');
+    // The demo intake certified over the past weeks, not at start-up.
+    const intake = held.filter((c) => !['Lena Fischer', 'Marco Silva'].includes(c.holderName));
+    expect(intake.length).toBeGreaterThan(0);
+    for (const certificate of intake) {
+      expect(certificate.status).toBe('active');
+      expect(daysAgo(certificate.issuedAt)).toBeGreaterThan(7);
+      expect(daysAgo(certificate.issuedAt)).toBeLessThan(42);
+    }
+    // Marco's renewal is open on his own page: the programme asks to be earned again.
+    const marco = await t.bearer('marco.south@academy.local');
+    const mine = await t.http().get('/api/me/certificates').set('Authorization', marco).expect(200);
+    expect(
+      (mine.body as { progress: { programmeId: string; phase: string }[] }).progress.find(
+        (row) => row.programmeId === 'data-privacy-compliance',
+      ),
+    ).toMatchObject({ phase: 're-earn' });
   });
 
   it('should show certificates, exam and role-play results on the dashboard', async () => {
@@ -87,25 +130,35 @@ describe(DemoActivityService.name, () => {
     const programme = (id: string): CertificationRow =>
       view.certification.find((row) => row.programmeId === id)!;
     expect(programme('contact-centre-agent')).toMatchObject({
-      certified: 3,
+      certified: 4,
       byTeam: [
-        expect.objectContaining({ team: 'North', certified: 2 }),
+        expect.objectContaining({ team: 'North', certified: 3 }),
         expect.objectContaining({ team: 'South', certified: 1 }),
       ],
     });
-    expect(programme('data-privacy-compliance').certified).toBe(5);
+    expect(programme('data-privacy-compliance')).toMatchObject({
+      certified: 5,
+      expiringSoon: 1,
+      expired: 1,
+      byTeam: [
+        expect.objectContaining({ team: 'North', expiringSoon: 1, expired: 0 }),
+        expect.objectContaining({ team: 'South', expiringSoon: 0, expired: 1 }),
+      ],
+    });
     expect(programme('complaint-handler').inProgress).toBeGreaterThan(0);
     const exam = (id: string): RateRow => view.exams.byExam.find((row) => row.examId === id)!;
     // Hana's written answers wait for review: her attempt has no verdict yet.
-    expect(exam('onboarding-final')).toMatchObject({ attempts: 4, passed: 3 });
-    expect(exam('data-privacy-annual')).toMatchObject({ attempts: 6, passed: 5 });
+    expect(exam('onboarding-final')).toMatchObject({ attempts: 5, passed: 4 });
+    expect(exam('data-privacy-annual')).toMatchObject({ attempts: 8, passed: 7 });
     expect(view.simulations.map((row) => row.team)).toEqual(['North', 'South']);
     for (const team of view.simulations) {
       expect(team.passed).toBeGreaterThan(0);
       expect(team.passed).toBeLessThan(team.sessions);
       expect(team.weakest).toHaveLength(2);
     }
-    expect(view.assignments).toMatchObject({ assigned: 2 * DEMO_COHORT.length, completed: 15 });
+    // Assigned to the demo intake six weeks ago, due after two and four: the rest are overdue.
+    const intake = DEMO_COHORT.filter((trainee) => trainee.cohort === DEMO_COHORT_NAME).length;
+    expect(view.assignments).toMatchObject({ assigned: 2 * intake, completed: 15, overdue: 5 });
   });
 
   it('should leave one onboarding exam waiting for a trainer to review the written answers', async () => {
@@ -157,7 +210,7 @@ describe(DemoActivityService.name, () => {
 
   it('should seed nothing again, on a second call or a second start on the same database', async () => {
     const before = await counts();
-    expect(before.certificates).toBe(8);
+    expect(before.certificates).toBe(11);
     await expect(t.app.get(DemoActivityService).ensure()).resolves.toMatchObject({
       trainees: 0,
       sessions: 0,
