@@ -23,6 +23,13 @@ import {
 const PUBLIC_URL = 'https://academy.example.org';
 const PROFILE = `${PUBLIC_URL}/badges/profile`;
 const proofOf = (credential: JsonObject) => (credential.proof as JsonObject[])[0];
+// What an outside verifier does with a proof: look its key up in the issuer profile.
+const publishedKey =
+  (profile: { verificationMethod: { id: string; publicKeyMultibase: string }[] }) =>
+  (id: string) => {
+    const method = profile.verificationMethod.find((m) => m.id === id);
+    return method ? publicKeyFromMultibase(method.publicKeyMultibase) : null;
+  };
 
 describe('Signed Open Badges 3.0 credentials', () => {
   let t: TestApp;
@@ -46,11 +53,7 @@ describe('Signed Open Badges 3.0 credentials', () => {
         .expect(200)
     ).body;
     const profile = (await app.http().get('/badges/profile').expect(200)).body;
-    const published = (id: string) => {
-      const method = profile.verificationMethod.find((m: { id: string }) => m.id === id);
-      return method ? publicKeyFromMultibase(method.publicKeyMultibase) : null;
-    };
-    await checkProof(list, published);
+    await checkProof(list, publishedKey(profile));
     return statusBit(
       decodeStatusList(list.credentialSubject.encodedList),
       Number(status.statusListIndex),
@@ -105,11 +108,9 @@ describe('Signed Open Badges 3.0 credentials', () => {
     expect(profile.assertionMethod).toEqual([proof.verificationMethod]);
 
     // What an outside verifier does: take the public key from the profile, check the proof.
-    const published = (id: string) => {
-      const method = profile.verificationMethod.find((m: { id: string }) => m.id === id);
-      return method ? publicKeyFromMultibase(method.publicKeyMultibase) : null;
-    };
-    await expect(checkProof(credential, published)).resolves.toBe(proof.verificationMethod);
+    await expect(checkProof(credential, publishedKey(profile))).resolves.toBe(
+      proof.verificationMethod,
+    );
     // The same credential every time it is downloaded.
     const again = (await t.http().get(path(certificate.links.credential)).expect(200)).body;
     expect(again).toEqual(credential);
