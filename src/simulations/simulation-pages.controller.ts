@@ -15,6 +15,7 @@ import { Response } from 'express';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
+import { UserView } from '../identity/dto/user.dto';
 import { UsersService } from '../identity/users.service';
 import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
 import { ResultsQueryDto, StaffSessionsQueryDto, TurnFormDto } from './dto/simulation-requests.dto';
@@ -25,6 +26,8 @@ import { SimulationReportsService } from './simulation-reports.service';
 
 type Form = Record<string, unknown>;
 const STAFF = ['trainer', 'supervisor', 'hr', 'admin'] as const;
+// A longer list is no use as a drop-down; the team filter narrows it.
+const PEOPLE_IN_FILTER = 500;
 const session = (id: string, tail = ''): string => `/simulations/sessions/${id}${tail}`;
 
 /** Role-play pages: scenario list, brief, the conversation, the debrief, trainers' sessions and results. */
@@ -62,15 +65,18 @@ export class SimulationPagesController {
     const page = parsed.ok
       ? await this.reports.staffSessions(viewer, parsed.value)
       : { total: 0, items: [], teams: [] };
-    const { items: people } = await this.users.list({ role: 'trainee', limit: 1000 });
-    const teams = [...new Set(people.map((user) => user.team).filter((team) => team !== null))];
+    const teams = await this.teamsFor(viewer);
+    const people = await this.traineesIn(
+      typeof plain.team === 'string' ? teams.filter((team) => team === plain.team) : teams,
+      visibleTeams(viewer) === null && typeof plain.team !== 'string',
+    );
     response.status(parsed.ok ? 200 : 400).render(
       'simulations/sessions',
       pages.staffSessionsModel(page, {
         query: plain,
         scenarios: this.library.list().map(({ scenario }) => scenario),
         people,
-        teams: teams.sort(),
+        teams,
         errors: parsed.ok ? undefined : parsed.errors,
       }),
     );
@@ -143,11 +149,33 @@ export class SimulationPagesController {
     @Param('scenarioId') scenarioId: string,
     @Query() query: ResultsQueryDto,
   ): Promise<object> {
-    const { items } = await this.users.list({ role: 'trainee', limit: 1000 });
-    const all = [...new Set(items.map((user) => user.team).filter((team) => team !== null))];
+    return pages.resultsModel(
+      await this.reports.results(viewer, scenarioId, query),
+      await this.teamsFor(viewer),
+    );
+  }
+
+  /** The teams a staff member may filter by: every team for hr and admin, else the managed ones. */
+  private async teamsFor(viewer: Viewer): Promise<string[]> {
     const visible = visibleTeams(viewer);
-    const teams = visible === null ? all : all.filter((team) => visible.includes(team));
-    return pages.resultsModel(await this.reports.results(viewer, scenarioId, query), teams.sort());
+    const all = await this.users.teams();
+    return visible === null ? all : all.filter((team) => visible.includes(team));
+  }
+
+  /**
+   * The trainees the person filter offers: those of `teams`, or everyone (also without a team)
+   * when `everyone`; by name, at most PEOPLE_IN_FILTER (pick a team to narrow a larger list).
+   */
+  private async traineesIn(teams: string[], everyone: boolean): Promise<UserView[]> {
+    if (everyone)
+      return (await this.users.list({ role: 'trainee', limit: PEOPLE_IN_FILTER })).items;
+    const lists = await Promise.all(
+      teams.map((team) => this.users.list({ role: 'trainee', team, limit: PEOPLE_IN_FILTER })),
+    );
+    return lists
+      .flatMap((list) => list.items)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .slice(0, PEOPLE_IN_FILTER);
   }
 
   @Get(':scenarioId')

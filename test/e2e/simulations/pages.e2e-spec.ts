@@ -266,6 +266,26 @@ describe('Role-play pages', () => {
     await expect(trainee.get('/simulations/sessions')).resolves.toMatchObject({ status: 403 });
   });
 
+  it('should offer a supervisor only the people and teams they manage as filters', async () => {
+    const supervisor = new BrowserSession(t.app.getHttpServer());
+    await supervisor.signIn('supervisor@academy.local', DEMO_PASSWORD);
+    const options = (html: string, name: string) =>
+      [
+        ...(
+          html.match(new RegExp(`<select name="${name}">([\\s\\S]*?)</select>`))?.[1] ?? ''
+        ).matchAll(/<option value="[^"]*"[^>]*>([^<]*)</g),
+      ].map((option) => option[1]);
+    const page = await supervisor.get('/simulations/sessions');
+    expect(page.status).toBe(200);
+    expect(options(page.text, 'userId')).toEqual(['anyone', 'Tara Trainee']);
+    expect(options(page.text, 'team').slice(1)).toEqual(['North']);
+    // The trainer manages both teams, so sees both and Olu too; a team narrows the people.
+    const all = await trainer.get('/simulations/sessions');
+    expect(options(all.text, 'userId')).toEqual(['anyone', 'Olu Other', 'Tara Trainee']);
+    const south = await trainer.get('/simulations/sessions?team=South');
+    expect(options(south.text, 'userId')).toEqual(['anyone', 'Olu Other']);
+  });
+
   it('should show per-scenario results to staff with the pass rate and a chart, and refuse a trainee', async () => {
     const page = await trainer.get('/simulations/billing-dispute/results');
     expect(page.status).toBe(200);
