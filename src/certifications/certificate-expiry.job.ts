@@ -9,12 +9,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
+import { DAY_MS } from '../common/time';
 import { Certificate } from './certificate.entity';
 import { NoticeKind } from './certificate-notice.entity';
 import { CertificateStatus, REMINDER_DAYS, reminderDue, statusAt } from './engine';
 import { chunksOf, NoticeDraft, NoticesService } from './notices.service';
 
-const DAY_MS = 24 * 3600 * 1000;
 const BATCH = 500;
 
 /**

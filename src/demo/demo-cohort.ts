@@ -1,3 +1,5 @@
+import { DAY_MS } from '../common/time';
+
 // The demo cohort and what each member does: plain data, so the spread of results (who
 // certifies, who fails, who has barely started) is fixed and can be read at a glance.
 
@@ -234,8 +236,6 @@ export function stepDays(plan: DemoTrainee): {
     simulations: next(plan.simulations.length, STEP_DAYS.simulation),
   };
 }
-
-export const DAY_MS = 86_400_000;
 
 /**
  * Whether the `index`-th question (0-based) of an attempt is answered right when a share

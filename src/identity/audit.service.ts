@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { Between, EntityManager, FindOptionsWhere, LessThan, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { PeriodicTask } from '../common/periodic-task';
+import { DAY_MS } from '../common/time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock, CLOCK } from '../common/clock';
 import { AuditEntry } from './audit-entry.entity';
@@ -43,8 +44,6 @@ export interface AuditEntryView {
   targetId: string | null;
   summary: Record<string, unknown>;
 }
-
-const DAY_MS = 24 * 3600 * 1000;
 
 /** Append-only trail of privileged actions; entries older than the retention period are purged daily. */
 @Injectable()

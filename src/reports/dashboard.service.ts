@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../common/clock';
+import { DAY_MS } from '../common/time';
 import { Viewer } from '../identity/viewer';
 import { DIMENSIONS } from '../scoring/engine';
 import { DashboardQueries } from './dashboard.queries';
@@ -15,7 +16,6 @@ import { ReportFiltersDto } from './dto/report-filters.dto';
 import { ReportCatalogue } from './report-catalogue';
 import { rawNumber, ReportScope, ReportScopes } from './report-scope';
 
-const DAY_MS = 24 * 3600 * 1000;
 /** "Expiring" on the dashboard: within this many days. */
 export const EXPIRING_WITHIN_DAYS = 30;
 

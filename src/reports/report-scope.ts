@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { DAY_MS } from '../common/time';
 import { assertTeamVisible, canSeePerson, visibleTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
 import { ReportFiltersDto } from './dto/report-filters.dto';
 import { ProgrammeScope, ReportCatalogue } from './report-catalogue';
 import { ReportError } from './report-error';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 /** The filters of one report request, checked and narrowed to what the viewer may see. */
 export interface ReportScope {

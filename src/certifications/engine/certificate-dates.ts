@@ -1,4 +1,4 @@
-const DAY_MS = 24 * 3600 * 1000;
+import { DAY_MS } from '../../common/time';
 
 /** Days before expiry at which a reminder is queued, earliest first. */
 export const REMINDER_DAYS = [60, 30, 7] as const;

@@ -1,8 +1,8 @@
+import { DAY_MS } from '../../common/time';
 /** A calendar day in UTC, written `YYYY-MM-DD` (effective dates, history start and end). */
 export type CalendarDay = string;
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 24 * 3600 * 1000;
 
 /** True for a real calendar day written `YYYY-MM-DD` (2027-02-30 is not one). */
 export function isCalendarDay(value: string): boolean {
