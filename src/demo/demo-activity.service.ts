@@ -7,8 +7,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EnrolmentsService } from '../courses/enrolments.service';
 import { UsersService } from '../identity/users.service';
 import { Viewer, viewerOf } from '../identity/viewer';
+import { DAY_MS } from '../common/time';
 import {
-  DAY_MS,
   DEMO_ASSIGNMENTS,
   DEMO_COHORT,
   DEMO_COHORT_NAME,
@@ -34,7 +34,10 @@ export interface DemoActivitySummary {
 }
 
 const DEMO_TRAINER = 'trainer@academy.local';
-const HOUR_MS = 3_600_000;
+
+/** Runs `work` dated `days` days before now (fractions allowed), through `rewound`. */
+const daysAgo = <T>(days: number, work: () => Promise<T>): Promise<T> =>
+  rewound(days * DAY_MS, work);
 
 /**
  * Seeds the demo cohort at start-up (DEMO_ACTIVITY, with the demo accounts): a dozen trainees
@@ -78,7 +81,7 @@ export class DemoActivityService {
     for (const plan of DEMO_COHORT) {
       if (await this.users.findByEmail(plan.email)) continue;
       // The account is opened the day before the member's first step.
-      const user = await rewound((plan.startedDaysAgo + 1) * DAY_MS, () =>
+      const user = await daysAgo(plan.startedDaysAgo + 1, () =>
         this.users.create(null, {
           email: plan.email,
           displayName: plan.displayName,
@@ -97,9 +100,8 @@ export class DemoActivityService {
     const trainer = trainerUser ? viewerOf(trainerUser, 'bearer') : null;
     const intake = created.filter(({ plan }) => plan.cohort === DEMO_COHORT_NAME);
     if (trainer && intake.length > 0)
-      await rewound(INTAKE_DAYS_AGO * DAY_MS + HOUR_MS, () =>
-        this.assignCourses(trainer, intake, summary),
-      );
+      // An hour before the intake's first steps.
+      await daysAgo(INTAKE_DAYS_AGO + 1 / 24, () => this.assignCourses(trainer, intake, summary));
     for (const { plan, viewer } of created) await this.play(plan, viewer, trainer, summary);
     // Reading the certificates evaluates them, so every award is in before start-up ends.
     for (const { viewer } of created)
@@ -139,18 +141,16 @@ export class DemoActivityService {
     summary: DemoActivitySummary,
   ): Promise<void> {
     const days = stepDays(plan);
-    const on = <T>(index: number, dayList: number[], step: () => Promise<T>): Promise<T> =>
-      rewound(dayList[index] * DAY_MS, step);
     for (const [index, course] of plan.courses.entries())
       if (
         await this.attempt(summary, `${plan.email} ${course.courseId}`, () =>
-          on(index, days.courses, () => this.learner.course(trainee, course)),
+          daysAgo(days.courses[index], () => this.learner.course(trainee, course)),
         )
       )
         summary.coursesCompleted++;
     for (const [index, exam] of plan.exams.entries()) {
       const outcome = await this.attempt(summary, `${plan.email} ${exam.examId}`, () =>
-        on(index, days.exams, () => this.learner.exam(trainee, exam, trainer)),
+        daysAgo(days.exams[index], () => this.learner.exam(trainee, exam, trainer)),
       );
       if (!outcome) continue;
       summary.examAttempts++;
@@ -159,7 +159,7 @@ export class DemoActivityService {
     }
     for (const [index, simulation] of plan.simulations.entries()) {
       const passed = await this.attempt(summary, `${plan.email} ${simulation.scenarioId}`, () =>
-        on(index, days.simulations, () => this.learner.simulation(trainee, simulation)),
+        daysAgo(days.simulations[index], () => this.learner.simulation(trainee, simulation)),
       );
       if (passed === null) continue;
       summary.sessions++;
