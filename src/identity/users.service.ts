@@ -109,20 +109,24 @@ export class UsersService {
   }
 
   /**
-   * The active people with any of `roles`, in some teams or all of them, in name order. Read raw
-   * (no entities) so a whole workforce is one quick query.
+   * The people with any of `roles`, in some teams or all of them, in name order: active ones
+   * only unless `inactiveToo`, the first `limit` if given. Read raw (no entities) so a whole
+   * workforce is one quick query.
    */
   async listPeople(filter: {
     roles: readonly Role[];
     teams?: readonly string[];
+    inactiveToo?: boolean;
+    limit?: number;
   }): Promise<UserSummary[]> {
     if (filter.roles.length === 0 || filter.teams?.length === 0) return [];
     const builder = this.users
       .createQueryBuilder('u')
       .select(['u.id AS id', 'u.display_name AS name', 'u.email AS email', 'u.team AS team'])
-      .where('u.active = :active', { active: true })
       .orderBy('u.display_name', 'ASC')
       .addOrderBy('u.id', 'ASC');
+    if (!filter.inactiveToo) builder.andWhere('u.active = :active', { active: true });
+    if (filter.limit !== undefined) builder.limit(filter.limit);
     // The roles column reads ",trainee,hr,": a portable LIKE per role.
     const roles = filter.roles.map((_role, index) => `u.roles LIKE :role${index}`);
     builder.andWhere(

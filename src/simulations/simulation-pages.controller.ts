@@ -15,7 +15,6 @@ import { Response } from 'express';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
-import { UserView } from '../identity/dto/user.dto';
 import { UsersService } from '../identity/users.service';
 import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
 import { ResultsQueryDto, StaffSessionsQueryDto, TurnFormDto } from './dto/simulation-requests.dto';
@@ -66,10 +65,17 @@ export class SimulationPagesController {
       ? await this.reports.staffSessions(viewer, parsed.value)
       : { total: 0, items: [], teams: [] };
     const teams = await this.teamsFor(viewer);
-    const people = await this.traineesIn(
-      typeof plain.team === 'string' ? teams.filter((team) => team === plain.team) : teams,
-      visibleTeams(viewer) === null && typeof plain.team !== 'string',
-    );
+    const chosen = typeof plain.team === 'string' ? plain.team : undefined;
+    // The person filter: trainees of the chosen team, else of the teams the viewer may see
+    // (everyone, with or without a team, for hr and admin); past members too, as their
+    // sessions stay listed.
+    const everyone = chosen === undefined && visibleTeams(viewer) === null;
+    const people = await this.users.listPeople({
+      roles: ['trainee'],
+      teams: everyone ? undefined : teams.filter((team) => chosen === undefined || team === chosen),
+      inactiveToo: true,
+      limit: PEOPLE_IN_FILTER,
+    });
     response.status(parsed.ok ? 200 : 400).render(
       'simulations/sessions',
       pages.staffSessionsModel(page, {
@@ -160,22 +166,6 @@ export class SimulationPagesController {
     const visible = visibleTeams(viewer);
     const all = await this.users.teams();
     return visible === null ? all : all.filter((team) => visible.includes(team));
-  }
-
-  /**
-   * The trainees the person filter offers: those of `teams`, or everyone (also without a team)
-   * when `everyone`; by name, at most PEOPLE_IN_FILTER (pick a team to narrow a larger list).
-   */
-  private async traineesIn(teams: string[], everyone: boolean): Promise<UserView[]> {
-    if (everyone)
-      return (await this.users.list({ role: 'trainee', limit: PEOPLE_IN_FILTER })).items;
-    const lists = await Promise.all(
-      teams.map((team) => this.users.list({ role: 'trainee', team, limit: PEOPLE_IN_FILTER })),
-    );
-    return lists
-      .flatMap((list) => list.items)
-      .sort((a, b) => a.displayName.localeCompare(b.displayName))
-      .slice(0, PEOPLE_IN_FILTER);
   }
 
   @Get(':scenarioId')
