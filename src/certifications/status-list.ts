@@ -74,16 +74,21 @@ export function readStatusEntry(
     throw new StatusListError('credentialStatus.statusListIndex must be a whole number, as text');
   const list =
     typeof statusListCredential === 'string' && statusListCredential.startsWith(listPrefix)
-      ? statusListCredential.slice(listPrefix.length)
-      : '';
-  if (!/^[1-9][0-9]{0,8}$/.test(list))
+      ? listNumber(statusListCredential.slice(listPrefix.length))
+      : null;
+  if (list === null)
     throw new StatusListError(
       `credentialStatus.statusListCredential is not a status list of this service (${listPrefix}N)`,
     );
   const index = Number(statusListIndex);
   if (index >= LIST_SIZE)
     throw new StatusListError(`credentialStatus.statusListIndex must be below ${LIST_SIZE}`);
-  return { list: Number(list), index };
+  return { list, index };
+}
+
+/** The list number a status list URL ends with ("1", "2", … as written, no leading zero), else null. */
+export function listNumber(text: string): number | null {
+  return /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : null;
 }
 
 /** The `credentialStatus` entry of the credential at `position` (the index is a string, per spec). */

@@ -37,8 +37,12 @@ export class StatusListsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** `…/badges/status/N`, the URL of list N. */
-  readonly listUrl = (list: number): string => `${this.config.publicUrl}/badges/status/${list}`;
+  /** `…/badges/status/`: list N is at this prefix + N. */
+  get listPrefix(): string {
+    return `${this.config.publicUrl}/badges/status/`;
+  }
+
+  readonly listUrl = (list: number): string => `${this.listPrefix}${list}`;
 
   /** The `credentialStatus` entry of a certificate's credential; its place is given on first use. */
   async entryFor(certificateId: string): Promise<JsonObject> {
@@ -81,7 +85,7 @@ export class StatusListsService {
    * the entry cannot be read.
    */
   async isRevoked(entry: unknown): Promise<{ revoked: boolean; list: number; index: number }> {
-    const { list, index } = readStatusEntry(entry, this.listUrl(0).slice(0, -1));
+    const { list, index } = readStatusEntry(entry, this.listPrefix);
     const encoded = await this.encodedList(list).catch((error: unknown) => {
       if (error instanceof CertificationError) throw new StatusListError(error.message);
       throw error;

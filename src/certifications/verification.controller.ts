@@ -5,6 +5,7 @@ import { Public } from '../identity/access.decorators';
 import { CertificateProofService } from './certificate-proof.service';
 import { CredentialCheckView, VerificationView } from './certificate-views';
 import { VerifyCredentialDto } from './dto/certification.dto';
+import { listNumber } from './status-list';
 import { StatusListsService } from './status-lists.service';
 
 const JSON_LD = 'application/ld+json; charset=utf-8';
@@ -65,7 +66,7 @@ export class VerificationController {
   @Header('content-type', JSON_LD)
   @Header('cache-control', 'public, max-age=300')
   statusList(@Param('list') list: string): Promise<object> {
-    return this.statusLists.listCredential(/^[1-9][0-9]{0,8}$/.test(list) ? Number(list) : 0);
+    return this.statusLists.listCredential(listNumber(list) ?? 0);
   }
 
   @Get('badges/programmes/:programmeId')
