@@ -18,6 +18,7 @@ import { RotationReview } from '../rotations/rotation-review.entity';
 import { ScenarioVersion } from '../simulations/scenario-version.entity';
 import { SimulationSession } from '../simulations/simulation-session.entity';
 import { SimulationTurn } from '../simulations/simulation-turn.entity';
+import { TurnReview } from '../simulations/turn-review.entity';
 
 // Every entity the data source knows; features add theirs here.
 export const ENTITIES = [
@@ -33,6 +34,7 @@ export const ENTITIES = [
   ScenarioVersion,
   SimulationSession,
   SimulationTurn,
+  TurnReview,
   Certificate,
   SignOff,
   CertificateNotice,

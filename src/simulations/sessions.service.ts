@@ -299,7 +299,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** The session for its owner or staff; anyone else gets the same 404 as for no session. */
-  private async visible(viewer: Viewer, sessionId: string): Promise<SimulationSession> {
+  async visible(viewer: Viewer, sessionId: string): Promise<SimulationSession> {
     const session = await this.sessions.findOne({ where: { id: sessionId } });
     if (!session || !(await this.mayRead(viewer, session.userId)))
       throw SimulationError.sessionNotFound();

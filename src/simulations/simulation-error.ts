@@ -12,6 +12,10 @@ export enum SimulationErrorCode {
   ScenarioIdTaken = 'SCENARIO_ID_TAKEN',
   ScenarioReadOnly = 'SCENARIO_READ_ONLY',
   NoDraft = 'NO_DRAFT',
+  TurnNotFound = 'TURN_NOT_FOUND',
+  ReviewNotFound = 'REVIEW_NOT_FOUND',
+  OwnReplies = 'OWN_REPLIES',
+  ReviewNotReady = 'REVIEW_NOT_READY',
 }
 
 const STATUS = {
@@ -27,6 +31,10 @@ const STATUS = {
   [SimulationErrorCode.ScenarioIdTaken]: 409,
   [SimulationErrorCode.ScenarioReadOnly]: 409,
   [SimulationErrorCode.NoDraft]: 404,
+  [SimulationErrorCode.TurnNotFound]: 404,
+  [SimulationErrorCode.ReviewNotFound]: 404,
+  [SimulationErrorCode.OwnReplies]: 403,
+  [SimulationErrorCode.ReviewNotReady]: 409,
 } satisfies Record<SimulationErrorCode, number>;
 
 export class SimulationError extends DomainError {

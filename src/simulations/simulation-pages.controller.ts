@@ -125,28 +125,6 @@ export class SimulationPagesController {
     }
   }
 
-  @Get('sessions/:sessionId/debrief')
-  async debrief(
-    @CurrentViewer() viewer: Viewer,
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    let debrief;
-    try {
-      debrief = await this.sessions.debrief(viewer, sessionId);
-    } catch (error) {
-      // Not over yet: back to the conversation.
-      if (error instanceof DomainError && error.status === 409)
-        return response.redirect(303, session(sessionId));
-      throw error;
-    }
-    const own = debrief.userId === viewer.id;
-    const userName = own
-      ? undefined
-      : (await this.users.listByIds([debrief.userId]))[0]?.displayName;
-    response.render('simulations/debrief', pages.debriefModel(debrief, { own, userName }));
-  }
-
   @Get(':scenarioId/results')
   @Roles(...STAFF)
   @Render('simulations/results')

@@ -8,6 +8,7 @@ import {
   SessionView,
   StaffSessionView,
 } from './dto/simulation-views.dto';
+import { ReviewContext, turnReviewsModel } from './turn-review-pages.mapper';
 import type { DebriefTurn, MoodLabel, OutcomeKind, Scenario } from './engine';
 
 type Badge = { label: string; badge: string };
@@ -152,7 +153,7 @@ function debriefTurn(turn: DebriefTurn): object {
 /** The debrief: verdict, transcript with highlighted spans, per-turn scores next to the model answer. */
 export function debriefModel(
   view: DebriefView,
-  extra: { own: boolean; userName?: string },
+  extra: { own: boolean; userName?: string } & ReviewContext,
 ): object {
   const { debrief } = view;
   return {
@@ -163,8 +164,12 @@ export function debriefModel(
     userName: extra.userName,
     outcomeBadge: outcomeBadge(debrief.outcome),
     meanScore: points(debrief.meanScore),
-    turns: debrief.turns.map(debriefTurn),
+    turns: debrief.turns.map((turn) => ({
+      ...debriefTurn(turn),
+      review: turnReviewsModel(view.sessionId, turn.turnIndex, extra),
+    })),
     dimensions: debrief.dimensions.map((item) => ({ ...item, score: points(item.mean) })),
+    reviewed: extra.reviews.length,
   };
 }
 

@@ -16,21 +16,27 @@ import { SimulationReportsService } from './simulation-reports.service';
 import { SimulationSession } from './simulation-session.entity';
 import { SimulationTurn } from './simulation-turn.entity';
 import { SimulationsController } from './simulations.controller';
+import { TurnReview } from './turn-review.entity';
+import { TurnReviewPagesController } from './turn-review-pages.controller';
+import { TurnReviewsController } from './turn-reviews.controller';
+import { TurnReviewsService } from './turn-reviews.service';
 import { TurnWriter } from './turn-writer';
 
 /** Role-play simulations: scenarios from content/ and trainers, sessions and turns, debriefs. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ScenarioVersion, SimulationSession, SimulationTurn]),
+    TypeOrmModule.forFeature([ScenarioVersion, SimulationSession, SimulationTurn, TurnReview]),
     IdentityModule,
     ScoringModule,
     LearningRecordsModule,
   ],
-  // Authoring routes (/…/authoring) are fixed paths and come before /…/:scenarioId.
+  // Fixed paths (/…/authoring, /…/reviews) come before /…/:scenarioId.
   controllers: [
     ScenarioAuthoringController,
+    TurnReviewsController,
     SimulationsController,
     ScenarioAuthoringPagesController,
+    TurnReviewPagesController,
     SimulationPagesController,
   ],
   providers: [
@@ -40,6 +46,7 @@ import { TurnWriter } from './turn-writer';
     SimulationReportsService,
     ScenarioAuthoringService,
     TurnWriter,
+    TurnReviewsService,
   ],
   exports: [ScenarioLibrary, SessionsService],
 })
@@ -50,6 +57,12 @@ export class SimulationsModule implements OnModuleInit {
       href: '/simulations',
       description: 'Practise with simulated customers and read your debriefs',
     });
+    for (const role of ['trainer', 'supervisor', 'admin'] as const)
+      addHomeLink(role, {
+        label: 'Reply reviews',
+        href: '/simulations/reviews',
+        description: "Review trainees' replies and see how far the scoring agrees with you",
+      });
     for (const role of ['trainer', 'admin'] as const) {
       addHomeLink(role, {
         label: 'Role-play results',

@@ -1,18 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
+import { BILLING_MAIN_PATH, goodReplies } from '../support/simulations';
 
-// billing-dispute's main path, answered with the first calibration reply of each step that
-// must take the good branch (branch 0).
-const MAIN_PATH = ['opening', 'verify', 'investigate', 'reassure', 'closing'];
-const scenario = parse(
-  readFileSync(join(__dirname, '../../content/scenarios/billing-dispute.yaml'), 'utf8'),
-) as { steps: { id: string; calibration: { text: string; branch?: number | string }[] }[] };
-const REPLIES = MAIN_PATH.map(
-  (id) =>
-    scenario.steps.find((step) => step.id === id)!.calibration.find((c) => c.branch === 0)!.text,
-);
+// billing-dispute answered along its main path (the good branch at every step).
+const REPLIES = goodReplies('billing-dispute', BILLING_MAIN_PATH);
 
 describeInBrowser('Playing a role-play scenario (browser)', () => {
   let h: BrowserHarness;

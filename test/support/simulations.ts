@@ -18,6 +18,24 @@ export function calibrationText(scenarioId: string, stepId: string, index: numbe
   return example.text;
 }
 
+/** billing-dispute's main path, step by step. */
+export const BILLING_MAIN_PATH = ['opening', 'verify', 'investigate', 'reassure', 'closing'];
+
+/**
+ * For each step, the first calibration reply of a content scenario that must take the good
+ * branch (branch 0): answering them in order walks the main path to the end.
+ */
+export function goodReplies(scenarioId: string, stepIds: readonly string[]): string[] {
+  const raw = parse(readFileSync(join(SCENARIO_DIR, `${scenarioId}.yaml`), 'utf8')) as RawScenario;
+  return stepIds.map((id) => {
+    const example = raw.steps
+      .find((step) => step.id === id)
+      ?.calibration?.find((item) => item.branch === 0);
+    if (!example) throw new Error(`no branch-0 calibration example ${scenarioId}/${id}`);
+    return example.text;
+  });
+}
+
 export function contentSource(scenarioId: string): string {
   return readFileSync(join(SCENARIO_DIR, `${scenarioId}.yaml`), 'utf8');
 }

@@ -8,6 +8,7 @@ import { Rotations1764000800000 } from './1764000800000-rotations';
 import { Reports1764000900000 } from './1764000900000-reports';
 import { IssuerKeys1764001000000 } from './1764001000000-issuer-keys';
 import { CredentialStatus1764001100000 } from './1764001100000-credential-status';
+import { TurnReviews1764001200000 } from './1764001200000-turn-reviews';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Reports1764000900000,
   IssuerKeys1764001000000,
   CredentialStatus1764001100000,
+  TurnReviews1764001200000,
 ];

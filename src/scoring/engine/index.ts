@@ -18,3 +18,5 @@ export type {
   Stage,
   Violation,
 } from './types';
+export { ratingAgreement, ratingBand, spearman, verdictAgreement } from './agreement';
+export type { RatingAgreement, VerdictAgreement } from './agreement';

@@ -1,25 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { BrowserSession } from '../../support/browser-session';
+import { BILLING_MAIN_PATH, goodReplies } from '../../support/simulations';
 import { createTestApp, DEMO_PASSWORD, TestApp } from '../../support/test-app';
 
-// The main path of content/scenarios/billing-dispute.yaml, answered with each step's first
-// calibration reply that must take branch 0 (the good branch).
-const MAIN_PATH = ['opening', 'verify', 'investigate', 'reassure', 'closing'];
-interface StepYaml {
-  id: string;
-  calibration?: { text: string; branch?: number | string }[];
-}
-const scenarioYaml = parse(
-  readFileSync(join(__dirname, '../../../content/scenarios/billing-dispute.yaml'), 'utf8'),
-) as { steps: StepYaml[] };
-const GOOD_REPLIES = MAIN_PATH.map(
-  (id) =>
-    scenarioYaml.steps
-      .find((step) => step.id === id)!
-      .calibration!.find((example) => example.branch === 0)!.text,
-);
+// billing-dispute answered along its main path (the good branch at every step).
+const GOOD_REPLIES = goodReplies('billing-dispute', BILLING_MAIN_PATH);
 
 const CONTENT_SCENARIOS = readdirSync(join(__dirname, '../../../content/scenarios')).filter(
   (file) => file.endsWith('.yaml'),

@@ -1,0 +1,161 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { REVIEW_VERDICTS, ReviewVerdict } from '../turn-review.entity';
+
+export const REVIEW_NOTE_MAX = 2000;
+
+// The debrief page's form sends every field as text: a blank rating or note means "none".
+const blankAsNull = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? null : value;
+const rating = ({ value }: { value: unknown }): unknown => {
+  const blank = blankAsNull({ value });
+  return typeof blank === 'string' && /^\d+$/.test(blank) ? Number(blank) : blank;
+};
+
+export class ReviewTurnDto {
+  @ApiProperty({
+    enum: REVIEW_VERDICTS,
+    description: 'Would this reply pass on a real contact?',
+  })
+  @IsIn(REVIEW_VERDICTS, { message: 'verdict must be pass or fail' })
+  verdict!: ReviewVerdict;
+
+  @ApiPropertyOptional({
+    description: 'How polite the reply was, 1 (rude) to 5 (exemplary); null or absent: not rated',
+    minimum: 1,
+    maximum: 5,
+    nullable: true,
+    type: Number,
+  })
+  @Transform(rating)
+  @IsOptional()
+  @IsInt({ message: 'politeness must be a whole number from 1 to 5' })
+  @Min(1, { message: 'politeness must be a whole number from 1 to 5' })
+  @Max(5, { message: 'politeness must be a whole number from 1 to 5' })
+  politeness?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'How empathetic the reply was, 1 (none) to 5 (exemplary); null or absent: not rated',
+    minimum: 1,
+    maximum: 5,
+    nullable: true,
+    type: Number,
+  })
+  @Transform(rating)
+  @IsOptional()
+  @IsInt({ message: 'empathy must be a whole number from 1 to 5' })
+  @Min(1, { message: 'empathy must be a whole number from 1 to 5' })
+  @Max(5, { message: 'empathy must be a whole number from 1 to 5' })
+  empathy?: number | null;
+
+  @ApiPropertyOptional({ description: 'Coaching for the trainee, shown in their debrief' })
+  @Transform(blankAsNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(REVIEW_NOTE_MAX, { message: `note must be at most ${REVIEW_NOTE_MAX} characters` })
+  note?: string | null;
+}
+
+export class TurnReviewsQueryDto {
+  @ApiPropertyOptional({ description: 'Only replies in this scenario' })
+  @Transform(blankAsNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  scenarioId?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Only trainees of this team; by default a trainer or supervisor sees their teams',
+  })
+  @Transform(blankAsNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  team?: string | null;
+}
+
+export class TurnReviewView {
+  @ApiProperty() id!: string;
+  @ApiProperty() sessionId!: string;
+  @ApiProperty() turnIndex!: number;
+  @ApiProperty() reviewerId!: string;
+  @ApiProperty() reviewerName!: string;
+  @ApiProperty({ enum: REVIEW_VERDICTS }) verdict!: ReviewVerdict;
+  @ApiProperty({ nullable: true, type: Number }) politeness!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) empathy!: number | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class VerdictAgreementView {
+  @ApiProperty() n!: number;
+  @ApiProperty({ description: 'Both judges said pass' }) bothPass!: number;
+  @ApiProperty({ description: 'Both said fail' }) bothFail!: number;
+  @ApiProperty({ description: 'Only the first said pass' }) firstOnly!: number;
+  @ApiProperty({ description: 'Only the second said pass' }) secondOnly!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Share that agree, 0–1' })
+  agreement!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "Cohen's kappa" })
+  kappa!: number | null;
+}
+
+export class RatingAgreementView {
+  @ApiProperty() n!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Score in the rating’s band, 0–1' })
+  exact!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Within one band, 0–1' })
+  withinOne!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Spearman ρ, score vs rating' })
+  spearman!: number | null;
+}
+
+export class ScenarioAgreementView {
+  @ApiProperty() scenarioId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: VerdictAgreementView }) verdict!: VerdictAgreementView;
+}
+
+export class DisagreementView {
+  @ApiProperty() reviewId!: string;
+  @ApiProperty() sessionId!: string;
+  @ApiProperty() turnIndex!: number;
+  @ApiProperty() scenarioId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() reply!: string;
+  @ApiProperty() engineOverall!: number;
+  @ApiProperty() enginePassed!: boolean;
+  @ApiProperty({ enum: REVIEW_VERDICTS }) verdict!: ReviewVerdict;
+  @ApiProperty() reviewerName!: string;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty() reviewedAt!: string;
+}
+
+export class TurnReviewAgreementView {
+  @ApiProperty({ nullable: true, type: String }) scenarioId!: string | null;
+  @ApiProperty({ type: [String], description: 'The teams counted (none: everyone)' })
+  teams!: string[];
+  @ApiProperty() reviews!: number;
+  @ApiProperty({ description: 'Distinct replies reviewed' }) replies!: number;
+  @ApiProperty() reviewers!: number;
+  @ApiProperty({
+    type: VerdictAgreementView,
+    description: 'The engine’s pass (first) against the reviewer’s verdict (second)',
+  })
+  verdict!: VerdictAgreementView;
+  @ApiProperty({ type: RatingAgreementView }) politeness!: RatingAgreementView;
+  @ApiProperty({ type: RatingAgreementView }) empathy!: RatingAgreementView;
+  @ApiProperty({
+    type: VerdictAgreementView,
+    description: 'Reviewers against each other, on replies two or more of them reviewed',
+  })
+  betweenReviewers!: VerdictAgreementView;
+  @ApiProperty({ type: [ScenarioAgreementView] }) byScenario!: ScenarioAgreementView[];
+  @ApiProperty({
+    type: [DisagreementView],
+    description: 'The 20 latest reviews whose verdict differs from the engine’s',
+  })
+  disagreements!: DisagreementView[];
+}

@@ -1,0 +1,117 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Response } from 'express';
+import { Roles } from '../identity/access.decorators';
+import { CurrentViewer, Viewer } from '../identity/viewer';
+import {
+  ReviewTurnDto,
+  TurnReviewAgreementView,
+  TurnReviewsQueryDto,
+  TurnReviewView,
+} from './dto/turn-review.dto';
+import { TurnReviewsService } from './turn-reviews.service';
+
+export const REVIEWERS = ['trainer', 'supervisor', 'admin'] as const;
+const STAFF = ['trainer', 'supervisor', 'hr', 'admin'] as const;
+const TURN = 'simulations/sessions/:sessionId/turns/:turnIndex/review';
+
+/** Trainers' and supervisors' reviews of role-play replies, and the engine's agreement with them. */
+@ApiTags('simulations')
+@ApiBearerAuth()
+@Controller('api')
+export class TurnReviewsController {
+  constructor(private readonly reviews: TurnReviewsService) {}
+
+  @Put(TURN)
+  @Roles(...REVIEWERS)
+  @ApiOperation({
+    summary:
+      'Review one reply of a finished session: verdict, politeness and empathy (1–5), a note for the trainee; replaces the caller’s earlier review',
+  })
+  @ApiOkResponse({ type: TurnReviewView })
+  review(
+    @CurrentViewer() viewer: Viewer,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('turnIndex', ParseIntPipe) turnIndex: number,
+    @Body() dto: ReviewTurnDto,
+  ): Promise<TurnReviewView> {
+    return this.reviews.review(viewer, sessionId, turnIndex, dto);
+  }
+
+  @Delete(TURN)
+  @Roles(...REVIEWERS)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw the caller’s review of one reply' })
+  @ApiNoContentResponse()
+  withdraw(
+    @CurrentViewer() viewer: Viewer,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('turnIndex', ParseIntPipe) turnIndex: number,
+  ): Promise<void> {
+    return this.reviews.withdraw(viewer, sessionId, turnIndex);
+  }
+
+  @Get('simulations/sessions/:sessionId/reviews')
+  @ApiOperation({ summary: 'The reviews of a session’s replies (its trainee and staff may read)' })
+  @ApiOkResponse({ type: [TurnReviewView] })
+  ofSession(
+    @CurrentViewer() viewer: Viewer,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+  ): Promise<TurnReviewView[]> {
+    return this.reviews.ofSession(viewer, sessionId);
+  }
+
+  @Get('simulations/reviews/agreement')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary:
+      'How far the engine agrees with the reviewers: verdicts (Cohen’s kappa), politeness and empathy ratings (bands, Spearman ρ), reviewers with each other, the latest disagreements',
+  })
+  @ApiOkResponse({ type: TurnReviewAgreementView })
+  agreement(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: TurnReviewsQueryDto,
+  ): Promise<TurnReviewAgreementView> {
+    return this.reviews.agreement(viewer, query);
+  }
+
+  @Get('simulations/reviews/export.jsonl')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary:
+      'The reviewed replies as JSON lines `npm run -s score` reads back, each with the reviewer’s judgement and the engine’s scores; audited',
+  })
+  @ApiProduces('application/x-ndjson')
+  async export(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: TurnReviewsQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const lines = await this.reviews.exportLines(viewer, query);
+    response
+      .status(200)
+      // After attachment(), which would set a type from the file name.
+      .attachment('reviewed-replies.jsonl')
+      .type('application/x-ndjson')
+      .send(lines.map((line) => `${line}\n`).join(''));
+  }
+}

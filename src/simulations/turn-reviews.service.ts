@@ -1,0 +1,368 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, QueryFailedError, Repository, SelectQueryBuilder } from 'typeorm';
+import { Clock, CLOCK } from '../common/clock';
+import { AuditService } from '../identity/audit.service';
+import { assertTeamVisible, visibleTeams } from '../identity/team-scope';
+import { UsersService } from '../identity/users.service';
+import { Viewer } from '../identity/viewer';
+import { ratingAgreement, verdictAgreement } from '../scoring/engine';
+import {
+  ReviewTurnDto,
+  TurnReviewAgreementView,
+  TurnReviewsQueryDto,
+  TurnReviewView,
+} from './dto/turn-review.dto';
+import { dialogueStep, scoreInputFor } from './engine';
+import { ScenarioLibrary } from './scenario-library.service';
+import { SessionsService } from './sessions.service';
+import { SimulationError, SimulationErrorCode } from './simulation-error';
+import { SimulationSession } from './simulation-session.entity';
+import { SimulationTurn } from './simulation-turn.entity';
+import { TurnReview } from './turn-review.entity';
+
+const DISAGREEMENTS_SHOWN = 20;
+// Rows read per query, well under every driver's limit on bound parameters.
+const CHUNK = 500;
+
+/** A review with the reply and session it judges. */
+interface ReviewedReply {
+  review: TurnReview;
+  turn: SimulationTurn;
+  session: SimulationSession;
+}
+
+/**
+ * Trainers' and supervisors' own judgements of role-play replies ("sampled recording reviews"):
+ * a verdict, politeness and empathy ratings and a coaching note per reply, and how far the
+ * engine agrees with them. The agreement report and the JSON-lines export are how a rubric, or
+ * the engine's weights, get checked against the people who use them.
+ */
+@Injectable()
+export class TurnReviewsService {
+  constructor(
+    @InjectRepository(TurnReview) private readonly reviews: Repository<TurnReview>,
+    @InjectRepository(SimulationTurn) private readonly turns: Repository<SimulationTurn>,
+    @InjectRepository(SimulationSession) private readonly sessions: Repository<SimulationSession>,
+    private readonly sessionAccess: SessionsService,
+    private readonly library: ScenarioLibrary,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Records the viewer's review of one reply, or replaces the one they gave before. */
+  async review(
+    viewer: Viewer,
+    sessionId: string,
+    turnIndex: number,
+    input: ReviewTurnDto,
+  ): Promise<TurnReviewView> {
+    const turn = await this.reviewableTurn(viewer, sessionId, turnIndex);
+    const now = this.clock.now();
+    const judgement = {
+      verdict: input.verdict,
+      politeness: input.politeness ?? null,
+      empathy: input.empathy ?? null,
+      note: input.note?.trim() || null,
+      updatedAt: now,
+    };
+    const own = { turnId: turn.id, reviewerId: viewer.id };
+    let existing = await this.reviews.findOne({ where: own });
+    if (!existing) {
+      const review: TurnReview = {
+        id: randomUUID(),
+        sessionId,
+        createdAt: now,
+        ...own,
+        ...judgement,
+      };
+      try {
+        await this.reviews.insert(review);
+        return this.presentOne(review, turnIndex);
+      } catch (error) {
+        // The same reviewer saving twice at once: the unique index kept one; update that one.
+        if (!(error instanceof QueryFailedError)) throw error;
+        existing = await this.reviews.findOne({ where: own });
+        if (!existing) throw error;
+      }
+    }
+    await this.reviews.update({ id: existing.id }, judgement);
+    return this.presentOne({ ...existing, ...judgement }, turnIndex);
+  }
+
+  /** Removes the viewer's own review of one reply. */
+  async withdraw(viewer: Viewer, sessionId: string, turnIndex: number): Promise<void> {
+    const turn = await this.reviewableTurn(viewer, sessionId, turnIndex);
+    const result = await this.reviews.delete({ turnId: turn.id, reviewerId: viewer.id });
+    if (!result.affected)
+      throw new SimulationError(
+        SimulationErrorCode.ReviewNotFound,
+        'You have not reviewed this reply',
+      );
+  }
+
+  /** Every review of a session, by turn then oldest first; for whoever may read the session. */
+  async ofSession(viewer: Viewer, sessionId: string): Promise<TurnReviewView[]> {
+    await this.sessionAccess.visible(viewer, sessionId);
+    const [reviews, turns] = await Promise.all([
+      this.reviews.find({ where: { sessionId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.turns.find({ select: { id: true, turnIndex: true }, where: { sessionId } }),
+    ]);
+    const indexOf = new Map(turns.map((turn) => [turn.id, turn.turnIndex]));
+    const views = await this.present(reviews, (review) => indexOf.get(review.turnId) ?? -1);
+    return views.sort((a, b) => a.turnIndex - b.turnIndex);
+  }
+
+  /** How far the engine agrees with the reviewers, over the replies the viewer may see. */
+  async agreement(viewer: Viewer, query: TurnReviewsQueryDto): Promise<TurnReviewAgreementView> {
+    const teams = this.scopeTeams(viewer, query.team ?? undefined);
+    const rows = await this.reviewed(teams, query.scenarioId ?? null);
+    const verdictPairs = rows.map(
+      ({ review, turn }) => [turn.report.passed, review.verdict === 'pass'] as const,
+    );
+    const ratings = (dimension: 'politeness' | 'empathy') =>
+      rows.flatMap(({ review, turn }) => {
+        const rating = review[dimension];
+        const score = turn.report.dimensions[dimension];
+        return rating === null || score === null ? [] : [{ score, rating }];
+      });
+    const byScenario = new Map<string, (readonly [boolean, boolean])[]>();
+    rows.forEach(({ session }, i) => {
+      const pairs = byScenario.get(session.scenarioId) ?? [];
+      pairs.push(verdictPairs[i]);
+      byScenario.set(session.scenarioId, pairs);
+    });
+    const disagreeing = rows
+      .filter(({ review, turn }) => turn.report.passed !== (review.verdict === 'pass'))
+      .sort(
+        (a, b) =>
+          b.review.updatedAt.getTime() - a.review.updatedAt.getTime() ||
+          a.review.id.localeCompare(b.review.id),
+      )
+      .slice(0, DISAGREEMENTS_SHOWN);
+    const names = await this.namesOf(disagreeing.map(({ review }) => review.reviewerId));
+    return {
+      scenarioId: query.scenarioId ?? null,
+      teams,
+      reviews: rows.length,
+      replies: new Set(rows.map(({ turn }) => turn.id)).size,
+      reviewers: new Set(rows.map(({ review }) => review.reviewerId)).size,
+      verdict: verdictAgreement(verdictPairs),
+      politeness: ratingAgreement(ratings('politeness')),
+      empathy: ratingAgreement(ratings('empathy')),
+      betweenReviewers: verdictAgreement(reviewerPairs(rows)),
+      byScenario: [...byScenario]
+        .map(([scenarioId, pairs]) => ({
+          scenarioId,
+          title: this.titleOf(scenarioId),
+          verdict: verdictAgreement(pairs),
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title) || a.scenarioId.localeCompare(b.scenarioId)),
+      disagreements: disagreeing.map(({ review, turn, session }) => ({
+        reviewId: review.id,
+        sessionId: session.id,
+        turnIndex: turn.turnIndex,
+        scenarioId: session.scenarioId,
+        title: this.titleOf(session.scenarioId),
+        reply: turn.reply,
+        engineOverall: turn.report.overall,
+        enginePassed: turn.report.passed,
+        verdict: review.verdict,
+        reviewerName: names.get(review.reviewerId) ?? review.reviewerId,
+        note: review.note,
+        reviewedAt: review.updatedAt.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * The reviewed replies as JSON lines that `npm run -s score` reads back (id, text, stage,
+   * customerLine and the step's rubric inline), each with the reviewer's judgement and what the
+   * engine said when the reply was given. Audited, as it holds trainees' words.
+   */
+  async exportLines(viewer: Viewer, query: TurnReviewsQueryDto): Promise<string[]> {
+    const teams = this.scopeTeams(viewer, query.team ?? undefined);
+    const rows = await this.reviewed(teams, query.scenarioId ?? null);
+    const lines: string[] = [];
+    for (const { review, turn, session } of rows) {
+      const scenario = await this.library.snapshot(session.versionId);
+      const input = scoreInputFor(
+        dialogueStep(scenario, turn.stepId),
+        turn.customerLine,
+        turn.reply,
+      );
+      lines.push(
+        JSON.stringify({
+          id: review.id,
+          text: input.text,
+          stage: input.stage,
+          customerLine: input.customerLine,
+          rubric: input.rubric,
+          scenarioId: session.scenarioId,
+          scenarioVersion: session.scenarioVersion,
+          sessionId: session.id,
+          turnIndex: turn.turnIndex,
+          reviewerId: review.reviewerId,
+          reviewedAt: review.updatedAt.toISOString(),
+          reviewer: {
+            verdict: review.verdict,
+            politeness: review.politeness,
+            empathy: review.empathy,
+          },
+          engine: {
+            overall: turn.report.overall,
+            passed: turn.report.passed,
+            politeness: turn.report.dimensions.politeness,
+            empathy: turn.report.dimensions.empathy,
+          },
+        }),
+      );
+    }
+    await this.audit.record(viewer, {
+      action: 'simulation.reviews-exported',
+      targetType: 'turn-reviews',
+      targetId: query.scenarioId ?? 'all',
+      summary: {
+        scenarioId: query.scenarioId ?? null,
+        team: query.team ?? null,
+        rows: lines.length,
+      },
+    });
+    return lines;
+  }
+
+  /** The turn to review: a finished session the viewer may read, and someone else's. */
+  private async reviewableTurn(
+    viewer: Viewer,
+    sessionId: string,
+    turnIndex: number,
+  ): Promise<SimulationTurn> {
+    const session = await this.sessionAccess.visible(viewer, sessionId);
+    if (session.userId === viewer.id)
+      throw new SimulationError(
+        SimulationErrorCode.OwnReplies,
+        'Your own replies are reviewed by someone else',
+      );
+    if (session.status !== 'finished')
+      throw new SimulationError(
+        SimulationErrorCode.ReviewNotReady,
+        'Replies can be reviewed once the conversation has ended',
+      );
+    const turn = await this.turns.findOne({ where: { sessionId, turnIndex } });
+    if (!turn)
+      throw new SimulationError(SimulationErrorCode.TurnNotFound, `No reply ${turnIndex + 1}`, [
+        { path: 'turnIndex', messages: [`the session has ${session.turnCount} replies`] },
+      ]);
+    return turn;
+  }
+
+  /** The reviews in scope with their turns and sessions, oldest first. */
+  private async reviewed(teams: string[], scenarioId: string | null): Promise<ReviewedReply[]> {
+    const query = this.reviews
+      .createQueryBuilder('review')
+      .innerJoin(SimulationSession, 'session', 'session.id = review.session_id')
+      .orderBy('review.created_at', 'ASC')
+      .addOrderBy('review.id', 'ASC');
+    if (scenarioId) query.andWhere('session.scenario_id = :scenarioId', { scenarioId });
+    if (teams.length > 0 && !(await this.limitToMembers(query, teams))) return [];
+    const reviews = await query.getMany();
+    const turns = await this.byIds(
+      this.turns,
+      reviews.map((review) => review.turnId),
+    );
+    const sessions = await this.byIds(
+      this.sessions,
+      reviews.map((review) => review.sessionId),
+    );
+    return reviews.flatMap((review) => {
+      const turn = turns.get(review.turnId);
+      const session = sessions.get(review.sessionId);
+      return turn && session ? [{ review, turn, session }] : [];
+    });
+  }
+
+  /** Narrows to sessions of the teams' members; false when the teams have none. */
+  private async limitToMembers(
+    query: SelectQueryBuilder<TurnReview>,
+    teams: readonly string[],
+  ): Promise<boolean> {
+    const members = (await this.users.membersOf(teams)).map((user) => user.id);
+    if (members.length === 0) return false;
+    query.andWhere('session.user_id IN (:...members)', { members });
+    return true;
+  }
+
+  private async byIds<T extends { id: string }>(
+    repository: Repository<T>,
+    ids: readonly string[],
+  ): Promise<Map<string, T>> {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, T>();
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await repository.find({
+        where: { id: In(unique.slice(i, i + CHUNK)) } as never,
+      });
+      for (const row of rows) found.set(row.id, row);
+    }
+    return found;
+  }
+
+  /** The teams to count ([] = everyone); a team outside the viewer's is refused. */
+  private scopeTeams(viewer: Viewer, team: string | undefined): string[] {
+    assertTeamVisible(viewer, team);
+    if (team) return [team];
+    return visibleTeams(viewer) ?? [];
+  }
+
+  private async presentOne(review: TurnReview, turnIndex: number): Promise<TurnReviewView> {
+    const [view] = await this.present([review], turnIndex);
+    return view;
+  }
+
+  private async present(
+    reviews: readonly TurnReview[],
+    turnIndex: number | ((review: TurnReview) => number),
+  ): Promise<TurnReviewView[]> {
+    const names = await this.namesOf(reviews.map((review) => review.reviewerId));
+    return reviews.map((review) => ({
+      id: review.id,
+      sessionId: review.sessionId,
+      turnIndex: typeof turnIndex === 'number' ? turnIndex : turnIndex(review),
+      reviewerId: review.reviewerId,
+      reviewerName: names.get(review.reviewerId) ?? review.reviewerId,
+      verdict: review.verdict,
+      politeness: review.politeness,
+      empathy: review.empathy,
+      note: review.note,
+      createdAt: review.createdAt.toISOString(),
+      updatedAt: review.updatedAt.toISOString(),
+    }));
+  }
+
+  private async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const people = await this.users.listByIds([...new Set(ids)]);
+    return new Map(people.map((person) => [person.id, person.displayName]));
+  }
+
+  private titleOf(scenarioId: string): string {
+    return this.library.has(scenarioId) ? this.library.get(scenarioId).scenario.title : scenarioId;
+  }
+}
+
+/** Each two reviews of the same reply by different reviewers, as a pair of pass verdicts. */
+function reviewerPairs(rows: readonly ReviewedReply[]): (readonly [boolean, boolean])[] {
+  const byTurn = new Map<string, TurnReview[]>();
+  for (const { review } of rows) {
+    const list = byTurn.get(review.turnId) ?? [];
+    list.push(review);
+    byTurn.set(review.turnId, list);
+  }
+  const pairs: (readonly [boolean, boolean])[] = [];
+  for (const list of byTurn.values())
+    for (let i = 0; i < list.length; i += 1)
+      for (let j = i + 1; j < list.length; j += 1)
+        pairs.push([list[i].verdict === 'pass', list[j].verdict === 'pass']);
+  return pairs;
+}
