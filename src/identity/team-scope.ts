@@ -37,3 +37,16 @@ export function assertTeamVisible(
       [{ path: 'team', messages: ['not one of your teams'] }],
     );
 }
+
+/**
+ * The teams a staff list is limited to: the one asked for (refused with 403 when outside the
+ * viewer's), else the viewer's own; [] means everyone (hr, admin).
+ */
+export function scopeTeams(
+  viewer: Pick<Viewer, 'roles' | 'managedTeams'>,
+  team: string | undefined | null,
+): string[] {
+  assertTeamVisible(viewer, team);
+  if (team) return [team];
+  return visibleTeams(viewer) ?? [];
+}

@@ -16,6 +16,7 @@ import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './dto
 import { IdentityError, IdentityErrorCode } from './identity-error';
 import { Role } from './role';
 import { User } from './user.entity';
+import { visibleTeams } from './team-scope';
 import { Viewer } from './viewer';
 
 const BCRYPT_ROUNDS = 10;
@@ -146,6 +147,13 @@ export class UsersService {
       email: row.email,
       team: row.team,
     }));
+  }
+
+  /** The teams a staff member may filter by: every team for hr and admin, else the managed ones. */
+  async teamsVisibleTo(viewer: Pick<Viewer, 'roles' | 'managedTeams'>): Promise<string[]> {
+    const visible = visibleTeams(viewer);
+    const all = await this.teams();
+    return visible === null ? all : all.filter((team) => visible.includes(team));
   }
 
   /** Every team anyone belongs to, sorted. */

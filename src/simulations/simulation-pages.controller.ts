@@ -64,7 +64,7 @@ export class SimulationPagesController {
     const page = parsed.ok
       ? await this.reports.staffSessions(viewer, parsed.value)
       : { total: 0, items: [], teams: [] };
-    const teams = await this.teamsFor(viewer);
+    const teams = await this.users.teamsVisibleTo(viewer);
     const chosen = typeof plain.team === 'string' ? plain.team : undefined;
     // The person filter: trainees of the chosen team, else of the teams the viewer may see
     // (everyone, with or without a team, for hr and admin); past members too, as their
@@ -135,15 +135,8 @@ export class SimulationPagesController {
   ): Promise<object> {
     return pages.resultsModel(
       await this.reports.results(viewer, scenarioId, query),
-      await this.teamsFor(viewer),
+      await this.users.teamsVisibleTo(viewer),
     );
-  }
-
-  /** The teams a staff member may filter by: every team for hr and admin, else the managed ones. */
-  private async teamsFor(viewer: Viewer): Promise<string[]> {
-    const visible = visibleTeams(viewer);
-    const all = await this.users.teams();
-    return visible === null ? all : all.filter((team) => visible.includes(team));
   }
 
   @Get(':scenarioId')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, Repository } from 'typeorm';
-import { assertTeamVisible, visibleTeams } from '../identity/team-scope';
+import { scopeTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
 import { UsersService } from '../identity/users.service';
 import { ScoreReport } from '../scoring/engine';
@@ -67,7 +67,7 @@ export class SimulationReportsService {
     viewer: Viewer,
     query: StaffSessionsQueryDto,
   ): Promise<{ total: number; items: StaffSessionView[]; teams: string[] }> {
-    const teams = this.scopeTeams(viewer, query.team);
+    const teams = scopeTeams(viewer, query.team);
     const where: FindOptionsWhere<SimulationSession> = {};
     if (query.scenarioId) where.scenarioId = query.scenarioId;
     if (query.status) where.status = query.status;
@@ -95,7 +95,7 @@ export class SimulationReportsService {
   ): Promise<ScenarioResultsView> {
     const published = this.library.get(scenarioId);
     const where: FindOptionsWhere<SimulationSession> = { scenarioId };
-    const teams = this.scopeTeams(viewer, query.team);
+    const teams = scopeTeams(viewer, query.team);
     if (teams.length > 0) where.userId = In(await this.memberIds(teams));
     const sessions = await this.sessions.find({ where });
     const finishedIds = sessions.filter((s) => s.status === 'finished').map((s) => s.id);
@@ -122,13 +122,6 @@ export class SimulationReportsService {
         reports,
       ),
     };
-  }
-
-  /** The teams to list ([] = everyone); a team outside the viewer's is refused. */
-  private scopeTeams(viewer: Viewer, team: string | undefined): string[] {
-    assertTeamVisible(viewer, team);
-    if (team) return [team];
-    return visibleTeams(viewer) ?? [];
   }
 
   private async memberIds(teams: readonly string[]): Promise<string[]> {

@@ -14,7 +14,6 @@ import { Response } from 'express';
 import { AppError, DomainError, FieldError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
-import { visibleTeams } from '../identity/team-scope';
 import { UsersService } from '../identity/users.service';
 import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
 import { ReviewTurnDto, TurnReviewsQueryDto } from './dto/turn-review.dto';
@@ -50,8 +49,7 @@ export class TurnReviewPagesController {
     const parsed = validateInto(TurnReviewsQueryDto, query);
     const filters = parsed.ok ? parsed.value : {};
     const report = await this.reviews.agreement(viewer, filters);
-    const visible = visibleTeams(viewer);
-    const teams = (await this.users.teams()).filter((team) => visible?.includes(team) ?? true);
+    const teams = await this.users.teamsVisibleTo(viewer);
     response.status(parsed.ok ? 200 : 400).render(
       'simulations/reviews',
       agreementModel(report, {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { In, QueryFailedError, Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { AuditService } from '../identity/audit.service';
-import { assertTeamVisible, visibleTeams } from '../identity/team-scope';
+import { scopeTeams } from '../identity/team-scope';
 import { UsersService } from '../identity/users.service';
 import { Viewer } from '../identity/viewer';
 import { ratingAgreement, verdictAgreement } from '../scoring/engine';
@@ -117,7 +117,7 @@ export class TurnReviewsService {
 
   /** How far the engine agrees with the reviewers, over the replies the viewer may see. */
   async agreement(viewer: Viewer, query: TurnReviewsQueryDto): Promise<TurnReviewAgreementView> {
-    const teams = this.scopeTeams(viewer, query.team ?? undefined);
+    const teams = scopeTeams(viewer, query.team);
     const rows = await this.reviewed(teams, query.scenarioId ?? null);
     const verdictPairs = rows.map(
       ({ review, turn }) => [turn.report.passed, review.verdict === 'pass'] as const,
@@ -183,7 +183,7 @@ export class TurnReviewsService {
    * engine said when the reply was given. Audited, as it holds trainees' words.
    */
   async exportLines(viewer: Viewer, query: TurnReviewsQueryDto): Promise<string[]> {
-    const teams = this.scopeTeams(viewer, query.team ?? undefined);
+    const teams = scopeTeams(viewer, query.team);
     const rows = await this.reviewed(teams, query.scenarioId ?? null);
     const lines: string[] = [];
     for (const { review, turn, session } of rows) {
@@ -307,13 +307,6 @@ export class TurnReviewsService {
       for (const row of rows) found.set(row.id, row);
     }
     return found;
-  }
-
-  /** The teams to count ([] = everyone); a team outside the viewer's is refused. */
-  private scopeTeams(viewer: Viewer, team: string | undefined): string[] {
-    assertTeamVisible(viewer, team);
-    if (team) return [team];
-    return visibleTeams(viewer) ?? [];
   }
 
   private async presentOne(review: TurnReview, turnIndex: number): Promise<TurnReviewView> {

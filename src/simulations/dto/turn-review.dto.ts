@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -13,6 +14,25 @@ const rating = ({ value }: { value: unknown }): unknown => {
   return typeof blank === 'string' && /^\d+$/.test(blank) ? Number(blank) : blank;
 };
 
+/** An optional 1–5 rating; null or absent means not rated. */
+function Rating(name: string, description: string): PropertyDecorator {
+  const message = `${name} must be a whole number from 1 to 5`;
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: `${description}; null or absent: not rated`,
+      minimum: 1,
+      maximum: 5,
+      nullable: true,
+      type: Number,
+    }),
+    Transform(rating),
+    IsOptional(),
+    IsInt({ message }),
+    Min(1, { message }),
+    Max(5, { message }),
+  );
+}
+
 export class ReviewTurnDto {
   @ApiProperty({
     enum: REVIEW_VERDICTS,
@@ -21,33 +41,10 @@ export class ReviewTurnDto {
   @IsIn(REVIEW_VERDICTS, { message: 'verdict must be pass or fail' })
   verdict!: ReviewVerdict;
 
-  @ApiPropertyOptional({
-    description: 'How polite the reply was, 1 (rude) to 5 (exemplary); null or absent: not rated',
-    minimum: 1,
-    maximum: 5,
-    nullable: true,
-    type: Number,
-  })
-  @Transform(rating)
-  @IsOptional()
-  @IsInt({ message: 'politeness must be a whole number from 1 to 5' })
-  @Min(1, { message: 'politeness must be a whole number from 1 to 5' })
-  @Max(5, { message: 'politeness must be a whole number from 1 to 5' })
+  @Rating('politeness', 'How polite the reply was, 1 (rude) to 5 (exemplary)')
   politeness?: number | null;
 
-  @ApiPropertyOptional({
-    description:
-      'How empathetic the reply was, 1 (none) to 5 (exemplary); null or absent: not rated',
-    minimum: 1,
-    maximum: 5,
-    nullable: true,
-    type: Number,
-  })
-  @Transform(rating)
-  @IsOptional()
-  @IsInt({ message: 'empathy must be a whole number from 1 to 5' })
-  @Min(1, { message: 'empathy must be a whole number from 1 to 5' })
-  @Max(5, { message: 'empathy must be a whole number from 1 to 5' })
+  @Rating('empathy', 'How empathetic the reply was, 1 (none) to 5 (exemplary)')
   empathy?: number | null;
 
   @ApiPropertyOptional({ description: 'Coaching for the trainee, shown in their debrief' })
