@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, In, Repository } from 'typeorm';
+import { FindOptionsWhere, In, Raw, Repository } from 'typeorm';
 import { scopeTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
 import { UsersService } from '../identity/users.service';
@@ -18,6 +18,7 @@ import { PublishedScenario, ScenarioLibrary } from './scenario-library.service';
 import { attemptSummary } from './session-views';
 import { SimulationSession } from './simulation-session.entity';
 import { SimulationTurn } from './simulation-turn.entity';
+import { TurnReview } from './turn-review.entity';
 
 /** Read models: the scenario list with each person's status, session lists and per-scenario results. */
 @Injectable()
@@ -25,6 +26,7 @@ export class SimulationReportsService {
   constructor(
     @InjectRepository(SimulationSession) private readonly sessions: Repository<SimulationSession>,
     @InjectRepository(SimulationTurn) private readonly turns: Repository<SimulationTurn>,
+    @InjectRepository(TurnReview) private readonly reviews: Repository<TurnReview>,
     private readonly library: ScenarioLibrary,
     private readonly users: UsersService,
   ) {}
@@ -72,6 +74,12 @@ export class SimulationReportsService {
     if (query.scenarioId) where.scenarioId = query.scenarioId;
     if (query.status) where.status = query.status;
     if (query.userId) where.userId = query.userId;
+    // The review queue: finished sessions no one has reviewed yet, or those someone has.
+    if (query.reviewed)
+      where.id = Raw(
+        (id) =>
+          `${id} ${query.reviewed === 'yes' ? 'IN' : 'NOT IN'} (SELECT session_id FROM simulation_turn_reviews)`,
+      );
     if (teams.length > 0) {
       const members = await this.memberIds(teams);
       const allowed = query.userId ? members.filter((id) => id === query.userId) : members;
@@ -132,6 +140,7 @@ export class SimulationReportsService {
     const people = new Map(
       (await this.users.listByIds(rows.map((row) => row.userId))).map((user) => [user.id, user]),
     );
+    const reviews = await this.reviewCounts(rows.map((row) => row.id));
     return rows.map((row) => ({
       ...attemptSummary(row),
       userId: row.userId,
@@ -142,7 +151,24 @@ export class SimulationReportsService {
         ? this.library.get(row.scenarioId).scenario.title
         : row.scenarioId,
       lastActivityAt: row.lastActivityAt.toISOString(),
+      reviews: reviews.get(row.id) ?? 0,
     }));
+  }
+
+  /** How many reviews each session's replies have, for the sessions listed. */
+  private async reviewCounts(sessionIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < sessionIds.length; i += 500) {
+      const rows = await this.reviews
+        .createQueryBuilder('review')
+        .select('review.session_id', 'sessionId')
+        .addSelect('COUNT(*)', 'count')
+        .where({ sessionId: In(sessionIds.slice(i, i + 500)) })
+        .groupBy('review.session_id')
+        .getRawMany<{ sessionId: string; count: string | number }>();
+      for (const row of rows) counts.set(row.sessionId, Number(row.count));
+    }
+    return counts;
   }
 }
 

@@ -94,6 +94,14 @@ export class StaffSessionsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(SESSION_STATUSES)
   status?: SessionStatus;
+
+  @ApiPropertyOptional({
+    enum: ['yes', 'no'],
+    description: 'yes: sessions with at least one reviewed reply; no: none reviewed yet',
+  })
+  @IsOptional()
+  @IsIn(['yes', 'no'], { message: 'reviewed must be yes or no' })
+  reviewed?: 'yes' | 'no';
 }
 
 export class ResultsQueryDto {

@@ -131,6 +131,8 @@ export class StaffSessionView extends AttemptSummaryView {
   @ApiProperty() scenarioId!: string;
   @ApiProperty() title!: string;
   @ApiProperty() lastActivityAt!: string;
+  @ApiProperty({ description: 'Reviews of its replies by trainers and supervisors' })
+  reviews!: number;
 }
 
 export class StaffSessionListView {

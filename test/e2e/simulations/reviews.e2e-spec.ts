@@ -281,6 +281,29 @@ describe('Reviews of role-play replies', () => {
       expect(everyone).toMatchObject({ reviews: 7, reviewers: 3, teams: [] });
     });
 
+    it('should list the sessions still to review, and each session’s review count', async () => {
+      const api = simulationApi(t, admin);
+      const list = async (reviewed: string) =>
+        (
+          (
+            await api
+              .get(`/api/simulations/sessions?status=finished&reviewed=${reviewed}`)
+              .expect(200)
+          ).body as { items: { sessionId: string; reviews: number }[] }
+        ).items;
+      const reviewed = await list('yes');
+      // Tara's session (six reviews) and the East trainee's second one (one, by the admin).
+      expect(reviewed.map((item) => item.reviews).sort()).toEqual([1, 6]);
+      expect(reviewed).toContainEqual(expect.objectContaining({ sessionId, reviews: 6 }));
+      const toReview = await list('no');
+      expect(toReview.length).toBeGreaterThan(0);
+      expect(toReview.map((item) => item.sessionId)).not.toContain(sessionId);
+      expect(toReview.every((item) => item.reviews === 0)).toBe(true);
+      const bad = await api.get('/api/simulations/sessions?reviewed=maybe');
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ errors: [{ path: 'reviewed' }] });
+    });
+
     it('should refuse a team outside the viewer’s and keep the report to staff', async () => {
       const outside = await simulationApi(t, supervisor).get(
         '/api/simulations/reviews/agreement?team=East',
