@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { isUUID } from 'class-validator';
 import { isApiRequest } from '../common/request-kind';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
@@ -7,7 +8,9 @@ import { AuthService } from './auth.service';
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfTokenMatches } from './csrf';
 import { IdentityError, IdentityErrorCode } from './identity-error';
 import { isStaff, Role } from './role';
-import { RequestWithViewer } from './viewer';
+import { canSeePerson, visibleTeams } from './team-scope';
+import { UsersService } from './users.service';
+import { RequestWithViewer, Viewer } from './viewer';
 
 export const SESSION_COOKIE = 'academy_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,14 +20,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * 1. CSRF: an unsafe request not carrying a bearer token must carry the form/header token.
  * 2. Authentication: bearer token or session cookie, unless the route is @Public().
  * 3. Roles: @Roles(...) lists who may call the route.
- * 4. Ownership by default: a route with a `:userId` parameter is open to its owner and to
- *    staff only; anyone else gets the same 404 as for a user that does not exist.
+ * 4. Ownership by default: a route with a `:userId` parameter is open to its owner and to the
+ *    staff who may see that person (hr and admin: everyone; trainers and supervisors: the
+ *    people of the teams they manage); anyone else gets the same 404 as for a user that does
+ *    not exist.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,10 +60,18 @@ export class AccessGuard implements CanActivate {
       throw new IdentityError(IdentityErrorCode.Forbidden, 'Your role may not do this');
     }
     const ownerId = (request.params as Record<string, string | undefined>).userId;
-    if (ownerId !== undefined && ownerId !== viewer.id && !isStaff(viewer.roles)) {
+    if (ownerId !== undefined && ownerId !== viewer.id && !(await this.maySee(viewer, ownerId)))
       throw new IdentityError(IdentityErrorCode.UserNotFound, 'User not found');
-    }
     return true;
+  }
+
+  private async maySee(viewer: Viewer, personId: string): Promise<boolean> {
+    if (!isStaff(viewer.roles)) return false;
+    if (visibleTeams(viewer) === null) return true;
+    // A malformed id is left to the route's own pipe, which answers it with a 400.
+    if (!isUUID(personId)) return true;
+    const [person] = await this.users.listByIds([personId]);
+    return person !== undefined && canSeePerson(viewer, person);
   }
 
   private checkCsrf(request: RequestWithViewer, nonce: string | undefined): void {

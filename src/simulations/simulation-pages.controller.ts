@@ -22,6 +22,7 @@ import { ScenarioLibrary } from './scenario-library.service';
 import { SessionsService } from './sessions.service';
 import * as pages from './simulation-pages.mapper';
 import { SimulationReportsService } from './simulation-reports.service';
+import { TurnReviewsService } from './turn-reviews.service';
 
 type Form = Record<string, unknown>;
 const STAFF = ['trainer', 'supervisor', 'hr', 'admin'] as const;
@@ -38,6 +39,7 @@ export class SimulationPagesController {
     private readonly reports: SimulationReportsService,
     private readonly library: ScenarioLibrary,
     private readonly users: UsersService,
+    private readonly reviews: TurnReviewsService,
   ) {}
 
   @Get()
@@ -48,7 +50,10 @@ export class SimulationPagesController {
       canManage: hasRole(viewer, ...STAFF),
       canAuthor: hasRole(viewer, 'trainer', 'admin'),
     };
-    return pages.scenarioListModel(await this.reports.overview(viewer.id), filters, access);
+    return pages.scenarioListModel(await this.reports.overview(viewer.id), filters, {
+      ...access,
+      feedback: await this.reviews.receivedBy(viewer.id),
+    });
   }
 
   @Get('sessions')

@@ -8,7 +8,8 @@ import {
   SessionView,
   StaffSessionView,
 } from './dto/simulation-views.dto';
-import { ReviewContext, turnReviewsModel } from './turn-review-pages.mapper';
+import { ReceivedReviewView } from './dto/turn-review.dto';
+import { feedbackItem, ReviewContext, turnReviewsModel } from './turn-review-pages.mapper';
 import type { DebriefTurn, MoodLabel, OutcomeKind, Scenario } from './engine';
 
 type Badge = { label: string; badge: string };
@@ -66,7 +67,7 @@ export interface ListFilters {
 export function scenarioListModel(
   scenarios: ScenarioSummaryView[],
   filters: ListFilters,
-  access: { canManage: boolean; canAuthor: boolean },
+  access: { canManage: boolean; canAuthor: boolean; feedback: ReceivedReviewView[] },
 ): object {
   const shown = scenarios.filter(
     (item) =>
@@ -79,6 +80,7 @@ export function scenarioListModel(
     tags: [...new Set(scenarios.flatMap((item) => item.tags))].sort(),
     difficulties: ['easy', 'medium', 'hard'],
     ...access,
+    feedback: access.feedback.map(feedbackItem),
     total: scenarios.length,
     scenarios: shown.map((item) => ({
       ...item,

@@ -2,6 +2,7 @@ import type { FieldError } from '../common/domain-error';
 import { errorsByPath } from '../common/validation';
 import {
   RatingAgreementView,
+  ReceivedReviewView,
   TurnReviewAgreementView,
   TurnReviewView,
   VerdictAgreementView,
@@ -66,6 +67,17 @@ export function turnReviewsModel(
           errors: errorsByPath(failed?.errors),
         }
       : null,
+  };
+}
+
+/** One review of the viewer's replies, for the feedback list on the role-play page. */
+export function feedbackItem(review: ReceivedReviewView): object {
+  return {
+    ...review,
+    verdictBadge: VERDICT[review.verdict],
+    number: review.turnIndex + 1,
+    day: review.updatedAt.slice(0, 10),
+    href: `/simulations/sessions/${review.sessionId}/debrief#review-${review.turnIndex + 1}`,
   };
 }
 

@@ -23,6 +23,7 @@ import { Response } from 'express';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import {
+  ReceivedReviewView,
   ReviewTurnDto,
   TurnReviewAgreementView,
   TurnReviewsQueryDto,
@@ -78,6 +79,14 @@ export class TurnReviewsController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
   ): Promise<TurnReviewView[]> {
     return this.reviews.ofSession(viewer, sessionId);
+  }
+
+  // No @Roles: the guard's ownership rule opens `:userId` routes to that person and to staff.
+  @Get('users/:userId/reply-reviews')
+  @ApiOperation({ summary: 'The latest reviews of a person’s role-play replies, newest first' })
+  @ApiOkResponse({ type: [ReceivedReviewView] })
+  received(@Param('userId', ParseUUIDPipe) userId: string): Promise<ReceivedReviewView[]> {
+    return this.reviews.receivedBy(userId, 20);
   }
 
   @Get('simulations/reviews/agreement')

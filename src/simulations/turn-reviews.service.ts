@@ -9,6 +9,7 @@ import { UsersService } from '../identity/users.service';
 import { Viewer } from '../identity/viewer';
 import { ratingAgreement, verdictAgreement } from '../scoring/engine';
 import {
+  ReceivedReviewView,
   ReviewTurnDto,
   TurnReviewAgreementView,
   TurnReviewsQueryDto,
@@ -113,6 +114,40 @@ export class TurnReviewsService {
     const indexOf = new Map(turns.map((turn) => [turn.id, turn.turnIndex]));
     const views = await this.present(reviews, (review) => indexOf.get(review.turnId) ?? -1);
     return views.sort((a, b) => a.turnIndex - b.turnIndex);
+  }
+
+  /** The latest reviews of a person's replies, newest first: their feedback from trainers. */
+  async receivedBy(userId: string, limit = 5): Promise<ReceivedReviewView[]> {
+    const reviews = await this.reviews
+      .createQueryBuilder('review')
+      .innerJoin(SimulationSession, 'session', 'session.id = review.session_id')
+      .where('session.user_id = :userId', { userId })
+      .orderBy('review.updated_at', 'DESC')
+      .addOrderBy('review.id', 'ASC')
+      .limit(limit)
+      .getMany();
+    const turns = await this.byIds(
+      this.turns,
+      reviews.map((review) => review.turnId),
+    );
+    const sessions = await this.byIds(
+      this.sessions,
+      reviews.map((review) => review.sessionId),
+    );
+    const views = await this.present(
+      reviews,
+      (review) => turns.get(review.turnId)?.turnIndex ?? -1,
+    );
+    return views.map((view, i) => {
+      const session = sessions.get(reviews[i].sessionId);
+      return {
+        ...view,
+        scenarioId: session?.scenarioId ?? '',
+        title: session ? this.titleOf(session.scenarioId) : '',
+        attemptNumber: session?.attemptNumber ?? 0,
+        reply: turns.get(reviews[i].turnId)?.reply ?? '',
+      };
+    });
   }
 
   /** How far the engine agrees with the reviewers, over the replies the viewer may see. */

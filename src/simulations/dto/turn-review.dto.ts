@@ -87,6 +87,13 @@ export class TurnReviewView {
   @ApiProperty() updatedAt!: string;
 }
 
+export class ReceivedReviewView extends TurnReviewView {
+  @ApiProperty() scenarioId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() attemptNumber!: number;
+  @ApiProperty({ description: 'The reply reviewed' }) reply!: string;
+}
+
 export class VerdictAgreementView {
   @ApiProperty() n!: number;
   @ApiProperty({ description: 'Both judges said pass' }) bothPass!: number;

@@ -240,7 +240,9 @@ describe('Reviews of role-play replies', () => {
     // The trainer agrees with the engine on replies 1–4 and not on reply 5, and rates each
     // reply's politeness in the band of the engine's score; the supervisor agrees on reply 1.
     beforeAll(async () => {
+      // A second apart, so "newest first" has one order.
       for (const [index, turn] of engine.entries()) {
+        t.clock.advance(1000);
         const agrees = index < 4;
         await put(trainer, sessionId, index, {
           verdict: turn.passed === agrees ? 'pass' : 'fail',
@@ -248,6 +250,7 @@ describe('Reviews of role-play replies', () => {
           note: agrees ? null : 'I would not pass this one',
         }).expect(200);
       }
+      t.clock.advance(1000);
       await put(supervisor, sessionId, 0, { verdict: engine[0].passed ? 'pass' : 'fail' }).expect(
         200,
       );
@@ -302,6 +305,26 @@ describe('Reviews of role-play replies', () => {
       const bad = await api.get('/api/simulations/sessions?reviewed=maybe');
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({ errors: [{ path: 'reviewed' }] });
+    });
+
+    it('should give the trainee their feedback, newest first, on the role-play page and over the API', async () => {
+      const taraId = (
+        (await simulationApi(t, tara).get('/api/me').expect(200)).body as { id: string }
+      ).id;
+      const received = (
+        await simulationApi(t, tara).get(`/api/users/${taraId}/reply-reviews`).expect(200)
+      ).body as { turnIndex: number; title: string; reply: string; note: string | null }[];
+      expect(received).toHaveLength(6);
+      expect(received[0]).toMatchObject({ turnIndex: 0, title: 'Direct debit taken twice' });
+      expect(received.map((review) => review.note)).toContain('I would not pass this one');
+      await simulationApi(t, east.bearer).get(`/api/users/${taraId}/reply-reviews`).expect(404);
+      await simulationApi(t, supervisor).get(`/api/users/${east.id}/reply-reviews`).expect(404);
+      const page = new BrowserSession(t.app.getHttpServer());
+      await page.signIn('trainee@academy.local', DEMO_PASSWORD);
+      const list = await page.get('/simulations');
+      expect(list.text).toContain('Feedback from your trainers');
+      expect(list.text).toContain('I would not pass this one');
+      expect(list.text).toContain(`/simulations/sessions/${sessionId}/debrief#review-5`);
     });
 
     it('should refuse a team outside the viewer’s and keep the report to staff', async () => {

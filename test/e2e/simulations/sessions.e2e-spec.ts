@@ -184,6 +184,25 @@ describe('Simulation sessions (API)', () => {
         .get('/api/simulations/repeat-complainant/results?team=East')
         .expect(403);
     });
+
+    it('should open a person’s records (/api/users/:userId/…) only to staff who may see that person', async () => {
+      const routes = ['simulations', 'reply-reviews', 'exam-attempts', 'certificates', 'courses'];
+      for (const route of routes) {
+        const path = `/api/users/${other.id}/${route}`;
+        for (const lead of [supervisor, trainer]) {
+          const hidden = await simulationApi(t, lead).get(path);
+          expect([route, hidden.status, hidden.body.code]).toEqual([route, 404, 'USER_NOT_FOUND']);
+        }
+        expect([route, (await simulationApi(t, admin).get(path)).status]).toEqual([route, 200]);
+        const own = `/api/users/${taraSession.userId}/${route}`;
+        expect([route, (await simulationApi(t, supervisor).get(own)).status]).toEqual([route, 200]);
+      }
+      // An unknown person reads as hidden; a malformed id is still the route's 400.
+      await simulationApi(t, trainer)
+        .get('/api/users/00000000-0000-4000-8000-000000000000/simulations')
+        .expect(404);
+      await simulationApi(t, trainer).get('/api/users/not-a-uuid/simulations').expect(400);
+    });
   });
 
   describe('bad input', () => {
