@@ -73,6 +73,8 @@ describe('Exam access and key secrecy', () => {
         email: 'second.trainee@academy.local',
         displayName: 'Second Trainee',
         roles: ['trainee'],
+        // A team the demo trainer manages: staff read only the people of their teams.
+        team: 'South',
         password: DEMO_PASSWORD,
       })
       .expect(201);
