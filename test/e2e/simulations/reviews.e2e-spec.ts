@@ -102,6 +102,26 @@ describe('Reviews of role-play replies', () => {
       `SELECT verdict, politeness FROM simulation_turn_reviews WHERE session_id = '${sessionId}' ORDER BY created_at, id`,
     );
 
+  it('should document every review route in the OpenAPI document', async () => {
+    const paths = (await t.http().get('/api/docs-json').expect(200)).body.paths as Record<
+      string,
+      object
+    >;
+    const review = paths['/api/simulations/sessions/{sessionId}/turns/{turnIndex}/review'];
+    expect(Object.keys(review ?? {}).sort()).toEqual(['delete', 'put']);
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        '/api/simulations/sessions/{sessionId}/reviews',
+        '/api/simulations/reviews/agreement',
+        '/api/simulations/reviews/export.jsonl',
+        '/api/users/{userId}/reply-reviews',
+      ]),
+    );
+    expect(
+      Object.keys(paths).some((path) => !path.startsWith('/api/') && path.includes('review')),
+    ).toBe(false);
+  });
+
   describe('recording a review', () => {
     afterAll(async () => db.query('DELETE FROM simulation_turn_reviews'));
 
