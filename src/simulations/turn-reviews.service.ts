@@ -126,28 +126,18 @@ export class TurnReviewsService {
       .addOrderBy('review.id', 'ASC')
       .limit(limit)
       .getMany();
-    const turns = await this.byIds(
-      this.turns,
-      reviews.map((review) => review.turnId),
-    );
-    const sessions = await this.byIds(
-      this.sessions,
-      reviews.map((review) => review.sessionId),
-    );
+    const rows = await this.withReplies(reviews);
     const views = await this.present(
-      reviews,
-      (review) => turns.get(review.turnId)?.turnIndex ?? -1,
+      rows.map(({ review }) => review),
+      (_review, i) => rows[i].turn.turnIndex,
     );
-    return views.map((view, i) => {
-      const session = sessions.get(reviews[i].sessionId);
-      return {
-        ...view,
-        scenarioId: session?.scenarioId ?? '',
-        title: session ? this.titleOf(session.scenarioId) : '',
-        attemptNumber: session?.attemptNumber ?? 0,
-        reply: turns.get(reviews[i].turnId)?.reply ?? '',
-      };
-    });
+    return views.map((view, i) => ({
+      ...view,
+      scenarioId: rows[i].session.scenarioId,
+      title: this.titleOf(rows[i].session.scenarioId),
+      attemptNumber: rows[i].session.attemptNumber,
+      reply: rows[i].turn.reply,
+    }));
   }
 
   /** How far the engine agrees with the reviewers, over the replies the viewer may see. */
@@ -302,7 +292,11 @@ export class TurnReviewsService {
       .addOrderBy('review.id', 'ASC');
     if (scenarioId) query.andWhere('session.scenario_id = :scenarioId', { scenarioId });
     if (teams.length > 0 && !(await this.limitToMembers(query, teams))) return [];
-    const reviews = await query.getMany();
+    return this.withReplies(await query.getMany());
+  }
+
+  /** The reviews with the turns and sessions they belong to, in the reviews' order. */
+  private async withReplies(reviews: readonly TurnReview[]): Promise<ReviewedReply[]> {
     const turns = await this.byIds(
       this.turns,
       reviews.map((review) => review.turnId),
@@ -351,13 +345,13 @@ export class TurnReviewsService {
 
   private async present(
     reviews: readonly TurnReview[],
-    turnIndex: number | ((review: TurnReview) => number),
+    turnIndex: number | ((review: TurnReview, index: number) => number),
   ): Promise<TurnReviewView[]> {
     const names = await this.namesOf(reviews.map((review) => review.reviewerId));
-    return reviews.map((review) => ({
+    return reviews.map((review, index) => ({
       id: review.id,
       sessionId: review.sessionId,
-      turnIndex: typeof turnIndex === 'number' ? turnIndex : turnIndex(review),
+      turnIndex: typeof turnIndex === 'number' ? turnIndex : turnIndex(review, index),
       reviewerId: review.reviewerId,
       reviewerName: names.get(review.reviewerId) ?? review.reviewerId,
       verdict: review.verdict,
