@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { DAY_MS } from '../common/time';
+import { DAY_MS, dayStartUtc } from '../common/time';
 import { assertTeamVisible, canSeePerson, visibleTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
 import { ReportFiltersDto } from './dto/report-filters.dto';
@@ -168,8 +168,7 @@ export function rawNumber(value: unknown): number {
 }
 
 function dayStart(day: string, path: string): Date {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day)
-    throw ReportError.invalidFilter(path, `${path} is not a real calendar day`);
+  const date = dayStartUtc(day);
+  if (!date) throw ReportError.invalidFilter(path, `${path} is not a real calendar day`);
   return date;
 }

@@ -47,16 +47,23 @@ export class TurnReviewPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const parsed = validateInto(TurnReviewsQueryDto, query);
-    const filters = parsed.ok ? parsed.value : {};
-    const report = await this.reviews.agreement(viewer, filters);
-    const teams = await this.users.teamsVisibleTo(viewer);
-    response.status(parsed.ok ? 200 : 400).render(
+    let errors = parsed.ok ? undefined : parsed.errors;
+    let report;
+    try {
+      report = await this.reviews.agreement(viewer, parsed.ok ? parsed.value : {});
+    } catch (error) {
+      // A day that is not real, or a window that ends before it starts: say so over all reviews.
+      if (!(error instanceof DomainError) || error.status !== 400) throw error;
+      errors = error.errors;
+      report = await this.reviews.agreement(viewer, {});
+    }
+    response.status(errors ? 400 : 200).render(
       'simulations/reviews',
       agreementModel(report, {
         query,
         scenarios: this.library.list().map(({ scenario }) => scenario),
-        teams,
-        errors: parsed.ok ? undefined : parsed.errors,
+        teams: await this.users.teamsVisibleTo(viewer),
+        errors,
       }),
     );
   }

@@ -130,6 +130,8 @@ export function agreementModel(
   if (report.scenarioId) filter.set('scenarioId', report.scenarioId);
   if (typeof extra.query.team === 'string' && extra.query.team !== '')
     filter.set('team', extra.query.team);
+  if (report.from) filter.set('from', report.from);
+  if (report.to) filter.set('to', report.to);
   const search = filter.toString();
   return {
     title: 'Reply reviews',

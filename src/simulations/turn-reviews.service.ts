@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, QueryFailedError, Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
+import { AppError } from '../common/domain-error';
+import { DAY_MS, dayStartUtc } from '../common/time';
 import { AuditService } from '../identity/audit.service';
 import { scopeTeams } from '../identity/team-scope';
 import { UsersService } from '../identity/users.service';
@@ -143,7 +145,7 @@ export class TurnReviewsService {
   /** How far the engine agrees with the reviewers, over the replies the viewer may see. */
   async agreement(viewer: Viewer, query: TurnReviewsQueryDto): Promise<TurnReviewAgreementView> {
     const teams = scopeTeams(viewer, query.team);
-    const rows = await this.reviewed(teams, query.scenarioId ?? null);
+    const rows = await this.reviewed(teams, query);
     const verdictPairs = rows.map(
       ({ review, turn }) => [turn.report.passed, review.verdict === 'pass'] as const,
     );
@@ -170,6 +172,8 @@ export class TurnReviewsService {
     const names = await this.namesOf(disagreeing.map(({ review }) => review.reviewerId));
     return {
       scenarioId: query.scenarioId ?? null,
+      from: query.from ?? null,
+      to: query.to ?? null,
       teams,
       reviews: rows.length,
       replies: new Set(rows.map(({ turn }) => turn.id)).size,
@@ -209,7 +213,7 @@ export class TurnReviewsService {
    */
   async exportLines(viewer: Viewer, query: TurnReviewsQueryDto): Promise<string[]> {
     const teams = scopeTeams(viewer, query.team);
-    const rows = await this.reviewed(teams, query.scenarioId ?? null);
+    const rows = await this.reviewed(teams, query);
     const lines: string[] = [];
     for (const { review, turn, session } of rows) {
       const scenario = await this.library.snapshot(session.versionId);
@@ -252,6 +256,8 @@ export class TurnReviewsService {
       summary: {
         scenarioId: query.scenarioId ?? null,
         team: query.team ?? null,
+        from: query.from ?? null,
+        to: query.to ?? null,
         rows: lines.length,
       },
     });
@@ -283,14 +289,18 @@ export class TurnReviewsService {
     return turn;
   }
 
-  /** The reviews in scope with their turns and sessions, oldest first. */
-  private async reviewed(teams: string[], scenarioId: string | null): Promise<ReviewedReply[]> {
+  /** The reviews in scope (teams, scenario, last saved within the days) with their replies. */
+  private async reviewed(teams: string[], filter: TurnReviewsQueryDto): Promise<ReviewedReply[]> {
     const query = this.reviews
       .createQueryBuilder('review')
       .innerJoin(SimulationSession, 'session', 'session.id = review.session_id')
       .orderBy('review.created_at', 'ASC')
       .addOrderBy('review.id', 'ASC');
-    if (scenarioId) query.andWhere('session.scenario_id = :scenarioId', { scenarioId });
+    if (filter.scenarioId)
+      query.andWhere('session.scenario_id = :scenarioId', { scenarioId: filter.scenarioId });
+    const { from, until } = reviewWindow(filter);
+    if (from) query.andWhere('review.updated_at >= :from', { from });
+    if (until) query.andWhere('review.updated_at < :until', { until });
     if (teams.length > 0 && !(await this.limitToMembers(query, teams))) return [];
     return this.withReplies(await query.getMany());
   }
@@ -387,4 +397,20 @@ function reviewerPairs(rows: readonly ReviewedReply[]): (readonly [boolean, bool
       for (let j = i + 1; j < list.length; j += 1)
         pairs.push([list[i].verdict === 'pass', list[j].verdict === 'pass']);
   return pairs;
+}
+
+/** [from, until) from the filter's first and last day; 400 at the field for a day that is not real. */
+function reviewWindow(filter: TurnReviewsQueryDto): { from: Date | null; until: Date | null } {
+  const day = (value: string | null | undefined, path: 'from' | 'to'): Date | null => {
+    if (!value) return null;
+    const start = dayStartUtc(value);
+    if (!start)
+      throw AppError.validation([{ path, messages: [`${path} is not a real calendar day`] }]);
+    return start;
+  };
+  const from = day(filter.from, 'from');
+  const to = day(filter.to, 'to');
+  if (from && to && to < from)
+    throw AppError.validation([{ path: 'to', messages: ['to must be on or after from'] }]);
+  return { from, until: to ? new Date(to.getTime() + DAY_MS) : null };
 }

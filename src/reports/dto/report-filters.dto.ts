@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { CALENDAR_DAY } from '../../common/time';
 
 // A blank form field (`?team=`) means "any".
 function blankAsMissing({ value }: { value: unknown }): unknown {
@@ -41,12 +40,12 @@ export class ReportFiltersDto {
   @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD, UTC) of activity to include' })
   @Transform(blankAsMissing)
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a calendar day YYYY-MM-DD' })
+  @Matches(CALENDAR_DAY, { message: 'from must be a calendar day YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Last day (YYYY-MM-DD, UTC) of activity to include' })
   @Transform(blankAsMissing)
   @IsOptional()
-  @Matches(DAY, { message: 'to must be a calendar day YYYY-MM-DD' })
+  @Matches(CALENDAR_DAY, { message: 'to must be a calendar day YYYY-MM-DD' })
   to?: string;
 }

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CALENDAR_DAY } from '../../common/time';
 import { REVIEW_VERDICTS, ReviewVerdict } from '../turn-review.entity';
 
 export const REVIEW_NOTE_MAX = 2000;
@@ -71,6 +72,17 @@ export class TurnReviewsQueryDto {
   @IsString()
   @MaxLength(80)
   team?: string | null;
+  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD, UTC) of reviews to count' })
+  @Transform(blankAsNull)
+  @IsOptional()
+  @Matches(CALENDAR_DAY, { message: 'from must be a calendar day YYYY-MM-DD' })
+  from?: string | null;
+
+  @ApiPropertyOptional({ description: 'Last day (YYYY-MM-DD, UTC) of reviews to count' })
+  @Transform(blankAsNull)
+  @IsOptional()
+  @Matches(CALENDAR_DAY, { message: 'to must be a calendar day YYYY-MM-DD' })
+  to?: string | null;
 }
 
 export class TurnReviewView {
@@ -139,6 +151,8 @@ export class DisagreementView {
 
 export class TurnReviewAgreementView {
   @ApiProperty({ nullable: true, type: String }) scenarioId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) from!: string | null;
+  @ApiProperty({ nullable: true, type: String }) to!: string | null;
   @ApiProperty({ type: [String], description: 'The teams counted (none: everyone)' })
   teams!: string[];
   @ApiProperty() reviews!: number;

@@ -347,6 +347,32 @@ describe('Reviews of role-play replies', () => {
       expect(list.text).toContain(`/simulations/sessions/${sessionId}/debrief#review-5`);
     });
 
+    it('should count the reviews last saved within the days asked for, and refuse days that are not real', async () => {
+      const api = simulationApi(t, supervisor);
+      const count = async (search: string) =>
+        (
+          (await api.get(`/api/simulations/reviews/agreement?${search}`).expect(200))
+            .body as AgreementBody
+        ).reviews;
+      // Every review here was saved on the test clock's day, 2026-11-23 (UTC).
+      await expect(count('from=2026-11-23&to=2026-11-23')).resolves.toBe(6);
+      await expect(count('from=2026-11-24')).resolves.toBe(0);
+      await expect(count('to=2026-11-22')).resolves.toBe(0);
+      for (const [search, path] of [
+        ['from=2026-02-30', 'from'],
+        ['from=23/11/2026', 'from'],
+        ['from=2026-11-24&to=2026-11-23', 'to'],
+      ]) {
+        const bad = await api.get(`/api/simulations/reviews/agreement?${search}`);
+        expect([search, bad.status, bad.body.errors?.[0]?.path]).toEqual([search, 400, path]);
+      }
+      const page = new BrowserSession(t.app.getHttpServer());
+      await page.signIn('supervisor@academy.local', DEMO_PASSWORD);
+      const shown = await page.get('/simulations/reviews?from=2026-02-30');
+      expect(shown.status).toBe(400);
+      expect(shown.text).toContain('from is not a real calendar day');
+    });
+
     it('should refuse a team outside the viewer’s and keep the report to staff', async () => {
       const outside = await simulationApi(t, supervisor).get(
         '/api/simulations/reviews/agreement?team=East',
@@ -397,7 +423,7 @@ describe('Reviews of role-play replies', () => {
         `SELECT summary FROM audit_entries WHERE action = 'simulation.reviews-exported'`,
       )) as { summary: string }[];
       expect(audit.map((row) => JSON.parse(row.summary) as object)).toEqual([
-        { scenarioId: 'billing-dispute', team: null, rows: 6 },
+        { scenarioId: 'billing-dispute', team: null, from: null, to: null, rows: 6 },
       ]);
     });
 
