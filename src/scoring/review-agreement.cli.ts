@@ -5,14 +5,7 @@
 // Run it before and after changing a rubric or a lexicon to see what the change does to the
 // agreement with the people who use the scores.
 import { createInterface } from 'node:readline';
-import {
-  RatingAgreement,
-  ratingAgreement,
-  Rubric,
-  ScoringEngine,
-  VerdictAgreement,
-  verdictAgreement,
-} from './engine';
+import { judgementAgreement, JudgementAgreement, Rubric, ScoringEngine } from './engine';
 import { RUBRIC_DIRECTORY, loadRubricDirectory, scoreLine } from './score.cli';
 
 interface Judgement {
@@ -26,16 +19,10 @@ interface ReviewedLine {
   engine: Judgement;
 }
 
-export interface AgreementBlock {
-  verdict: VerdictAgreement;
-  politeness: RatingAgreement;
-  empathy: RatingAgreement;
-}
-
 export interface ReviewAgreementSummary {
   replies: number;
-  then: AgreementBlock;
-  now: AgreementBlock;
+  then: JudgementAgreement;
+  now: JudgementAgreement;
   /** Replies whose pass/fail the engine now judges differently. */
   changedVerdicts: number;
   /** Lines that could not be read or scored, by line number. */
@@ -61,21 +48,13 @@ export function reviewAgreement(
     if ('error' in result) errors.push({ line: lineNumber, error: result.error });
     else read.push(result);
   }
-  const block = (pick: (item: (typeof read)[number]) => Judgement): AgreementBlock => {
-    const ratings = (dimension: 'politeness' | 'empathy') =>
-      read.flatMap((item) => {
-        const score = pick(item)[dimension];
-        const rating = item.line.reviewer[dimension];
-        return score === null || rating === null ? [] : [{ score, rating }];
-      });
-    return {
-      verdict: verdictAgreement(
-        read.map((item) => [pick(item).passed, item.line.reviewer.verdict === 'pass'] as const),
-      ),
-      politeness: ratingAgreement(ratings('politeness')),
-      empathy: ratingAgreement(ratings('empathy')),
-    };
-  };
+  const block = (pick: (item: (typeof read)[number]) => Judgement): JudgementAgreement =>
+    judgementAgreement(
+      read.map((item) => {
+        const { verdict, politeness, empathy } = item.line.reviewer;
+        return { engine: pick(item), person: { passed: verdict === 'pass', politeness, empathy } };
+      }),
+    );
   return {
     replies: read.length,
     then: block((item) => item.line.engine),

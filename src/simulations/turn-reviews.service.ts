@@ -9,7 +9,7 @@ import { AuditService } from '../identity/audit.service';
 import { scopeTeams } from '../identity/team-scope';
 import { UsersService } from '../identity/users.service';
 import { Viewer } from '../identity/viewer';
-import { ratingAgreement, verdictAgreement } from '../scoring/engine';
+import { JudgedReply, judgementAgreement, verdictAgreement } from '../scoring/engine';
 import {
   ReceivedReviewView,
   ReviewTurnDto,
@@ -146,23 +146,26 @@ export class TurnReviewsService {
   async agreement(viewer: Viewer, query: TurnReviewsQueryDto): Promise<TurnReviewAgreementView> {
     const teams = scopeTeams(viewer, query.team);
     const rows = await this.reviewed(teams, query);
-    const verdictPairs = rows.map(
-      ({ review, turn }) => [turn.report.passed, review.verdict === 'pass'] as const,
-    );
-    const ratings = (dimension: 'politeness' | 'empathy') =>
-      rows.flatMap(({ review, turn }) => {
-        const rating = review[dimension];
-        const score = turn.report.dimensions[dimension];
-        return rating === null || score === null ? [] : [{ score, rating }];
-      });
-    const byScenario = new Map<string, (readonly [boolean, boolean])[]>();
+    const judged = rows.map(({ review, turn }) => ({
+      engine: {
+        passed: turn.report.passed,
+        politeness: turn.report.dimensions.politeness,
+        empathy: turn.report.dimensions.empathy,
+      },
+      person: {
+        passed: review.verdict === 'pass',
+        politeness: review.politeness,
+        empathy: review.empathy,
+      },
+    }));
+    const byScenario = new Map<string, JudgedReply[]>();
     rows.forEach(({ session }, i) => {
-      const pairs = byScenario.get(session.scenarioId) ?? [];
-      pairs.push(verdictPairs[i]);
-      byScenario.set(session.scenarioId, pairs);
+      const replies = byScenario.get(session.scenarioId) ?? [];
+      replies.push(judged[i]);
+      byScenario.set(session.scenarioId, replies);
     });
     const disagreeing = rows
-      .filter(({ review, turn }) => turn.report.passed !== (review.verdict === 'pass'))
+      .filter((_row, i) => judged[i].engine.passed !== judged[i].person.passed)
       .sort(
         (a, b) =>
           b.review.updatedAt.getTime() - a.review.updatedAt.getTime() ||
@@ -178,15 +181,13 @@ export class TurnReviewsService {
       reviews: rows.length,
       replies: new Set(rows.map(({ turn }) => turn.id)).size,
       reviewers: new Set(rows.map(({ review }) => review.reviewerId)).size,
-      verdict: verdictAgreement(verdictPairs),
-      politeness: ratingAgreement(ratings('politeness')),
-      empathy: ratingAgreement(ratings('empathy')),
+      ...judgementAgreement(judged),
       betweenReviewers: verdictAgreement(reviewerPairs(rows)),
       byScenario: [...byScenario]
-        .map(([scenarioId, pairs]) => ({
+        .map(([scenarioId, replies]) => ({
           scenarioId,
           title: this.titleOf(scenarioId),
-          verdict: verdictAgreement(pairs),
+          verdict: judgementAgreement(replies).verdict,
         }))
         .sort((a, b) => a.title.localeCompare(b.title) || a.scenarioId.localeCompare(b.scenarioId)),
       disagreements: disagreeing.map(({ review, turn, session }) => ({

@@ -1,4 +1,10 @@
-import { ratingAgreement, ratingBand, spearman, verdictAgreement } from './agreement';
+import {
+  judgementAgreement,
+  ratingAgreement,
+  ratingBand,
+  spearman,
+  verdictAgreement,
+} from './agreement';
 
 const repeat = <T>(times: number, value: T): T[] => Array.from({ length: times }, () => value);
 
@@ -95,5 +101,23 @@ describe(spearman.name, () => {
 
   it('should refuse lists of different lengths', () => {
     expect(() => spearman([1, 2], [1])).toThrow(RangeError);
+  });
+});
+
+describe(judgementAgreement.name, () => {
+  it('should pair verdicts engine first and leave out ratings either side did not give', () => {
+    const result = judgementAgreement([
+      {
+        engine: { passed: true, politeness: 90, empathy: null },
+        person: { passed: false, politeness: 5, empathy: 4 },
+      },
+      {
+        engine: { passed: false, politeness: 10, empathy: 30 },
+        person: { passed: false, politeness: null, empathy: 2 },
+      },
+    ]);
+    expect(result.verdict).toMatchObject({ n: 2, firstOnly: 1, bothFail: 1, secondOnly: 0 });
+    expect(result.politeness).toMatchObject({ n: 1, exact: 1 });
+    expect(result.empathy).toMatchObject({ n: 1, exact: 1 });
   });
 });

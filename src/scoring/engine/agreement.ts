@@ -29,6 +29,34 @@ export interface RatingAgreement {
   spearman: number | null;
 }
 
+/** What the engine said of one reply (scores 0–100) and what a person said (ratings 1–5). */
+export interface JudgedReply {
+  engine: { passed: boolean; politeness: number | null; empathy: number | null };
+  person: { passed: boolean; politeness: number | null; empathy: number | null };
+}
+
+/** The engine against people on the same replies: verdicts, and each rated dimension. */
+export interface JudgementAgreement {
+  verdict: VerdictAgreement;
+  politeness: RatingAgreement;
+  empathy: RatingAgreement;
+}
+
+/** Agreement on pass/fail (engine first), and of scores with ratings where both were given. */
+export function judgementAgreement(replies: readonly JudgedReply[]): JudgementAgreement {
+  const ratings = (dimension: 'politeness' | 'empathy') =>
+    replies.flatMap(({ engine, person }) => {
+      const score = engine[dimension];
+      const rating = person[dimension];
+      return score === null || rating === null ? [] : [{ score, rating }];
+    });
+  return {
+    verdict: verdictAgreement(replies.map(({ engine, person }) => [engine.passed, person.passed])),
+    politeness: ratingAgreement(ratings('politeness')),
+    empathy: ratingAgreement(ratings('empathy')),
+  };
+}
+
 /** The 1–5 rating band of a 0–100 score: 0–19 → 1, 20–39 → 2, …, 80–100 → 5. */
 export function ratingBand(score: number): number {
   return Math.min(5, Math.max(1, Math.floor(score / 20) + 1));

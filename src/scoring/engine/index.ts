@@ -18,5 +18,16 @@ export type {
   Stage,
   Violation,
 } from './types';
-export { ratingAgreement, ratingBand, spearman, verdictAgreement } from './agreement';
-export type { RatingAgreement, VerdictAgreement } from './agreement';
+export {
+  judgementAgreement,
+  ratingAgreement,
+  ratingBand,
+  spearman,
+  verdictAgreement,
+} from './agreement';
+export type {
+  JudgedReply,
+  JudgementAgreement,
+  RatingAgreement,
+  VerdictAgreement,
+} from './agreement';
