@@ -28,6 +28,11 @@ export function registerViewHelpers(partialsDir: string): void {
   hbs.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
 }
 
+/** A share (0–1) as a whole percentage for a page; "–" when there is none. */
+export function percentOf(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)} %`;
+}
+
 function formatDate(value: unknown, withTime: boolean): string {
   if (value === null || value === undefined || value === '') return '–';
   const date = value instanceof Date ? value : new Date(String(value));

@@ -7,6 +7,7 @@ import {
   EnrolmentView,
   LessonView,
 } from './dto/course-views.dto';
+import { percentOf } from '../common/view-helpers';
 
 // Page models for the handlebars views: display strings and flags, no logic in templates.
 
@@ -29,10 +30,6 @@ export function formatSeconds(seconds: number): string {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-export function formatScore(score: number | null): string {
-  return score === null ? '–' : `${Math.round(score * 100)} %`;
-}
-
 type EnrolmentModel = EnrolmentView & { badge: Badge | null; timeSpent: string; scoreText: string };
 
 function enrolmentModel(enrolment: EnrolmentView | null): EnrolmentModel | null {
@@ -41,7 +38,7 @@ function enrolmentModel(enrolment: EnrolmentView | null): EnrolmentModel | null 
     ...enrolment,
     badge: statusBadge(enrolment),
     timeSpent: formatSeconds(enrolment.secondsSpent),
-    scoreText: formatScore(enrolment.score),
+    scoreText: percentOf(enrolment.score),
   };
 }
 

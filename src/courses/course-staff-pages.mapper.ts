@@ -1,5 +1,6 @@
 import { UserView } from '../identity/dto/user.dto';
-import { formatScore, formatSeconds, statusBadge } from './course-pages.mapper';
+import { percentOf } from '../common/view-helpers';
+import { formatSeconds, statusBadge } from './course-pages.mapper';
 import { CourseProgressView } from './dto/course-views.dto';
 
 const CELL = {
@@ -31,11 +32,11 @@ export function progressPage(
       ...row,
       badge: statusBadge(row.enrolment) ?? { label: 'Not enrolled', tone: '' },
       timeSpent: row.enrolment ? formatSeconds(row.enrolment.secondsSpent) : '–',
-      scoreText: formatScore(row.enrolment?.score ?? null),
+      scoreText: percentOf(row.enrolment?.score ?? null),
       cells: row.lessons.map((cell) => ({
         ...CELL[cell.state as keyof typeof CELL],
         state: cell.state,
-        title: `${CELL[cell.state as keyof typeof CELL].label}${cell.score !== null ? `, ${formatScore(cell.score)} first try` : ''}, ${formatSeconds(cell.secondsSpent)}`,
+        title: `${CELL[cell.state as keyof typeof CELL].label}${cell.score !== null ? `, ${percentOf(cell.score)} first try` : ''}, ${formatSeconds(cell.secondsSpent)}`,
       })),
     })),
     trainees: extra.trainees.map((trainee) => ({ ...trainee, selected: picked.has(trainee.id) })),

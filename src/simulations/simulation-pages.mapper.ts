@@ -1,5 +1,6 @@
 import type { FieldError } from '../common/domain-error';
 import { errorsByPath } from '../common/validation';
+import { percentOf } from '../common/view-helpers';
 import {
   AttemptSummaryView,
   DebriefView,
@@ -225,7 +226,7 @@ export function resultsModel(view: ScenarioResultsView, teams: string[]): object
     view,
     results,
     teams,
-    passRate: results.passRate === null ? '–' : `${Math.round(results.passRate * 100)} %`,
+    passRate: percentOf(results.passRate),
     meanScore: points(results.meanScore),
     outcomes: Object.entries(results.outcomes).map(([outcome, count]) => ({
       ...OUTCOME[outcome as OutcomeKind],
@@ -240,7 +241,7 @@ export function resultsModel(view: ScenarioResultsView, teams: string[]): object
     },
     missed: results.mostMissedConcepts.map((item) => ({
       ...item,
-      rate: `${Math.round(item.rate * 100)} %`,
+      rate: percentOf(item.rate),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import type { FieldError } from '../common/domain-error';
 import { errorsByPath } from '../common/validation';
+import { percentOf } from '../common/view-helpers';
 import {
   RatingAgreementView,
   ReceivedReviewView,
@@ -52,7 +53,6 @@ export function turnReviewsModel(
       ...review,
       verdictBadge: VERDICT[review.verdict],
       mine: review.reviewerId === context.reviewerId,
-      day: review.updatedAt.slice(0, 10),
     })),
     form: context.reviewerId
       ? {
@@ -76,14 +76,11 @@ export function feedbackItem(review: ReceivedReviewView): object {
     ...review,
     verdictBadge: VERDICT[review.verdict],
     number: review.turnIndex + 1,
-    day: review.updatedAt.slice(0, 10),
     href: `/simulations/sessions/${review.sessionId}/debrief#review-${review.turnIndex + 1}`,
   };
 }
 
-/** Shares as whole percentages; correlations and kappa with two decimals; "–" when undefined. */
-const percent = (share: number | null): string =>
-  share === null ? '–' : `${Math.round(share * 100)} %`;
+/** Correlations and kappa with two decimals; "–" when undefined. */
 const decimal = (value: number | null): string => (value === null ? '–' : value.toFixed(2));
 
 // Landis & Koch (1977), the usual words for a kappa.
@@ -100,7 +97,7 @@ function kappaWords(kappa: number | null): string {
 function verdictModel(verdict: VerdictAgreementView): object {
   return {
     ...verdict,
-    agreementText: percent(verdict.agreement),
+    agreementText: percentOf(verdict.agreement),
     kappaText: decimal(verdict.kappa),
     kappaWords: kappaWords(verdict.kappa),
   };
@@ -110,8 +107,8 @@ function ratingModel(label: string, rating: RatingAgreementView): object {
   return {
     label,
     n: rating.n,
-    exact: percent(rating.exact),
-    withinOne: percent(rating.withinOne),
+    exact: percentOf(rating.exact),
+    withinOne: percentOf(rating.withinOne),
     spearman: decimal(rating.spearman),
   };
 }
@@ -151,7 +148,6 @@ export function agreementModel(
       score: Math.round(item.engineOverall),
       engineBadge: item.enginePassed ? VERDICT.pass : VERDICT.fail,
       verdictBadge: VERDICT[item.verdict],
-      day: item.reviewedAt.slice(0, 10),
     })),
     exportHref: `/api/simulations/reviews/export.jsonl${search ? `?${search}` : ''}`,
   };
