@@ -81,10 +81,7 @@ export class CertificationsService implements CertificateHoldings {
    * teams' for trainers and supervisors; anyone else looks like a user that does not exist.
    */
   async overviewFor(viewer: Viewer, userId: string): Promise<MyCertificatesView> {
-    if (userId !== viewer.id) {
-      const [person] = await this.users.listByIds([userId]);
-      if (!person || !canSeePerson(viewer, person)) throw CertificationError.personNotFound();
-    }
+    if (!(await this.users.maySee(viewer, userId))) throw CertificationError.personNotFound();
     return this.overviewOf(userId);
   }
 

@@ -8,7 +8,7 @@ import { AuthService } from './auth.service';
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfTokenMatches } from './csrf';
 import { IdentityError, IdentityErrorCode } from './identity-error';
 import { isStaff, Role } from './role';
-import { canSeePerson, visibleTeams } from './team-scope';
+import { visibleTeams } from './team-scope';
 import { UsersService } from './users.service';
 import { RequestWithViewer, Viewer } from './viewer';
 
@@ -70,8 +70,7 @@ export class AccessGuard implements CanActivate {
     if (visibleTeams(viewer) === null) return true;
     // A malformed id is left to the route's own pipe, which answers it with a 400.
     if (!isUUID(personId)) return true;
-    const [person] = await this.users.listByIds([personId]);
-    return person !== undefined && canSeePerson(viewer, person);
+    return this.users.maySee(viewer, personId);
   }
 
   private checkCsrf(request: RequestWithViewer, nonce: string | undefined): void {

@@ -16,7 +16,7 @@ import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './dto
 import { IdentityError, IdentityErrorCode } from './identity-error';
 import { Role } from './role';
 import { User } from './user.entity';
-import { visibleTeams } from './team-scope';
+import { canSeePerson, visibleTeams } from './team-scope';
 import { Viewer } from './viewer';
 
 const BCRYPT_ROUNDS = 10;
@@ -147,6 +147,19 @@ export class UsersService {
       email: row.email,
       team: row.team,
     }));
+  }
+
+  /**
+   * Whether the viewer may see this person (themselves, or anyone `canSeePerson` allows); false
+   * when there is no such person.
+   */
+  async maySee(
+    viewer: Pick<Viewer, 'id' | 'roles' | 'managedTeams'>,
+    personId: string,
+  ): Promise<boolean> {
+    if (personId === viewer.id) return true;
+    const [person] = await this.listByIds([personId]);
+    return person !== undefined && canSeePerson(viewer, person);
   }
 
   /** The teams a staff member may filter by: every team for hr and admin, else the managed ones. */

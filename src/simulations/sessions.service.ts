@@ -14,7 +14,6 @@ import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { runTransaction } from '../database/transactions';
 import { isStaff } from '../identity/role';
-import { canSeePerson } from '../identity/team-scope';
 import { UsersService } from '../identity/users.service';
 import { Viewer } from '../identity/viewer';
 import { assertScorableLength } from '../scoring/scoring-error';
@@ -312,10 +311,8 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
 
   /** Owners read their sessions; staff those of the people in their teams (hr, admin: all). */
   private async mayRead(viewer: Viewer, userId: string): Promise<boolean> {
-    if (userId === viewer.id) return true;
-    if (!isStaff(viewer.roles)) return false;
-    const [owner] = await this.users.listByIds([userId]);
-    return owner !== undefined && canSeePerson(viewer, owner);
+    if (userId !== viewer.id && !isStaff(viewer.roles)) return false;
+    return this.users.maySee(viewer, userId);
   }
 
   private async present(session: SimulationSession): Promise<SessionView> {
