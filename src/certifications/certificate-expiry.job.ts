@@ -13,7 +13,8 @@ import { DAY_MS } from '../common/time';
 import { Certificate } from './certificate.entity';
 import { NoticeKind } from './certificate-notice.entity';
 import { CertificateStatus, REMINDER_DAYS, reminderDue, statusAt } from './engine';
-import { chunksOf, NoticeDraft, NoticesService } from './notices.service';
+import { chunksOf } from '../database/chunks';
+import { NoticeDraft, NoticesService } from './notices.service';
 
 const BATCH = 500;
 

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
 import { UsersService } from '../identity/users.service';
+import { chunksOf } from '../database/chunks';
 import { assertTeamVisible, canSeePerson, visibleTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
 import { CertificateAwardingService } from './certificate-awarding.service';
@@ -45,7 +46,7 @@ export class CertificationsService implements CertificateHoldings {
     const now = this.clock.now();
     const rows: Certificate[] = [];
     // Chunked so a whole workforce stays under the databases' bound-parameter limits.
-    for (let i = 0; i < userIds.length; i += 500)
+    for (const chunk of chunksOf(userIds))
       rows.push(
         ...(await this.certificates.find({
           // Only what a holding needs: the evidence JSON is the costly part of a row.
@@ -60,7 +61,7 @@ export class CertificationsService implements CertificateHoldings {
             expiresAt: true,
             renewalOpensAt: true,
           },
-          where: { userId: In(userIds.slice(i, i + 500)) },
+          where: { userId: In(chunk) },
           order: { cycle: 'DESC' },
         })),
       );

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
+import { chunksOf } from '../database/chunks';
 import { Viewer } from '../identity/viewer';
 import { CertificateNotice, NoticeKind } from './certificate-notice.entity';
 import { CertificationError, CertificationErrorCode } from './certification-error';
@@ -22,13 +23,6 @@ export interface NoticeDraft {
   certificateId: string;
   kind: NoticeKind;
   message: string;
-}
-
-/** `items` in consecutive slices of at most `size`. */
-export function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }
 
 /** In-app notices about certificates: issued, reminders at 60/30/7 days, expired, revoked. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, Raw, Repository } from 'typeorm';
 import { scopeTeams } from '../identity/team-scope';
+import { chunksOf } from '../database/chunks';
 import { Viewer } from '../identity/viewer';
 import { UsersService } from '../identity/users.service';
 import { ScoreReport } from '../scoring/engine';
@@ -108,11 +109,10 @@ export class SimulationReportsService {
     const sessions = await this.sessions.find({ where });
     const finishedIds = sessions.filter((s) => s.status === 'finished').map((s) => s.id);
     const reports: ScoreReport[] = [];
-    // In chunks, well under every driver's limit on bound parameters.
-    for (let i = 0; i < finishedIds.length; i += 500) {
+    for (const chunk of chunksOf(finishedIds)) {
       const rows = await this.turns.find({
         select: { report: true },
-        where: { sessionId: In(finishedIds.slice(i, i + 500)) },
+        where: { sessionId: In(chunk) },
       });
       reports.push(...rows.map((row) => row.report));
     }
@@ -158,12 +158,12 @@ export class SimulationReportsService {
   /** How many reviews each session's replies have, for the sessions listed. */
   private async reviewCounts(sessionIds: readonly string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    for (let i = 0; i < sessionIds.length; i += 500) {
+    for (const chunk of chunksOf(sessionIds)) {
       const rows = await this.reviews
         .createQueryBuilder('review')
         .select('review.session_id', 'sessionId')
         .addSelect('COUNT(*)', 'count')
-        .where({ sessionId: In(sessionIds.slice(i, i + 500)) })
+        .where({ sessionId: In(chunk) })
         .groupBy('review.session_id')
         .getRawMany<{ sessionId: string; count: string | number }>();
       for (const row of rows) counts.set(row.sessionId, Number(row.count));

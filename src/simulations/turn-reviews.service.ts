@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { In, QueryFailedError, Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { AppError } from '../common/domain-error';
+import { chunksOf } from '../database/chunks';
 import { DAY_MS, dayStartUtc } from '../common/time';
 import { AuditService } from '../identity/audit.service';
 import { scopeTeams } from '../identity/team-scope';
@@ -26,8 +27,6 @@ import { SimulationTurn } from './simulation-turn.entity';
 import { TurnReview } from './turn-review.entity';
 
 const DISAGREEMENTS_SHOWN = 20;
-// Rows read per query, well under every driver's limit on bound parameters.
-const CHUNK = 500;
 
 /** A review with the reply and session it judges. */
 interface ReviewedReply {
@@ -340,9 +339,9 @@ export class TurnReviewsService {
   ): Promise<Map<string, T>> {
     const unique = [...new Set(ids)];
     const found = new Map<string, T>();
-    for (let i = 0; i < unique.length; i += CHUNK) {
+    for (const chunk of chunksOf(unique)) {
       const rows = await repository.find({
-        where: { id: In(unique.slice(i, i + CHUNK)) } as never,
+        where: { id: In(chunk) } as never,
       });
       for (const row of rows) found.set(row.id, row);
     }
