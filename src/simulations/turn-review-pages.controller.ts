@@ -134,7 +134,8 @@ export class TurnReviewPagesController {
     const userName = own
       ? undefined
       : (await this.users.listByIds([debrief.userId]))[0]?.displayName;
-    const reviews = await this.reviews.ofSession(viewer, sessionId);
+    // debrief() checked the viewer may read the session.
+    const reviews = await this.reviews.ofReadableSession(sessionId);
     response.status(status).render(
       'simulations/debrief',
       debriefModel(debrief, {

@@ -108,6 +108,11 @@ export class TurnReviewsService {
   /** Every review of a session, by turn then oldest first; for whoever may read the session. */
   async ofSession(viewer: Viewer, sessionId: string): Promise<TurnReviewView[]> {
     await this.sessionAccess.visible(viewer, sessionId);
+    return this.ofReadableSession(sessionId);
+  }
+
+  /** As `ofSession`, for a caller that has already checked the viewer may read the session. */
+  async ofReadableSession(sessionId: string): Promise<TurnReviewView[]> {
     const [reviews, turns] = await Promise.all([
       this.reviews.find({ where: { sessionId }, order: { createdAt: 'ASC', id: 'ASC' } }),
       this.turns.find({ select: { id: true, turnIndex: true }, where: { sessionId } }),
