@@ -1,10 +1,10 @@
-// Certificates list: asks for confirmation before a revocation is sent (it cannot be undone).
+// Forms that cannot be undone (revoking a certificate or a signing key) ask first, in the words of
+// their data-confirm attribute.
 (function () {
   'use strict';
-  for (const form of document.querySelectorAll('form[data-revoke-form]')) {
+  for (const form of document.querySelectorAll('form[data-confirm]')) {
     form.addEventListener('submit', (event) => {
-      if (!window.confirm('Revoke this certificate? Verification fails at once and this cannot be undone.'))
-        event.preventDefault();
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
     });
   }
 })();

@@ -102,3 +102,26 @@ export class CredentialCheckView {
   })
   certificate!: VerificationView | null;
 }
+
+export class IssuerKeyView {
+  @ApiProperty({
+    description: 'The public key in multibase (z6Mk…), also its verificationMethod fragment',
+  })
+  id!: string;
+  @ApiProperty({ description: 'The Multikey id credentials name in proof.verificationMethod' })
+  verificationMethod!: string;
+  @ApiProperty({
+    enum: ['active', 'retired', 'revoked'],
+    description:
+      'active: may sign; retired: signs no more, still verifies; revoked: verifies nothing any more',
+  })
+  state!: 'active' | 'retired' | 'revoked';
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ nullable: true }) retiredAt!: string | null;
+  @ApiPropertyOptional({ nullable: true }) revokedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true }) revocationReason!: string | null;
+  @ApiProperty({ description: 'This instance signs new credentials and status lists with it' })
+  signing!: boolean;
+  @ApiProperty({ description: "This instance's AUTH_SECRET opens the key's sealed private seed" })
+  unsealable!: boolean;
+}

@@ -15,6 +15,8 @@ import { CertificationStaffPagesController } from './certification-staff-pages.c
 import { CertificationsService } from './certifications.service';
 import { CredentialStatusEntry } from './credential-status.entity';
 import { IssuerKey } from './issuer-key.entity';
+import { IssuerKeyPagesController } from './issuer-key-pages.controller';
+import { IssuerKeysController } from './issuer-keys.controller';
 import { IssuerKeysService } from './issuer-keys.service';
 import { LearningRecordSubscriber } from './learning-record.subscriber';
 import { NoticesController } from './notices.controller';
@@ -54,6 +56,8 @@ import { VerificationController } from './verification.controller';
     CertificationStaffPagesController,
     CertificationPagesController,
     VerificationPagesController,
+    IssuerKeysController,
+    IssuerKeyPagesController,
   ],
   providers: [
     ProgrammesService,
@@ -86,6 +90,11 @@ export class CertificationsModule implements OnModuleInit {
             ? 'Every certificate, its status and revocation'
             : 'Certificates held in your teams',
       });
+    addHomeLink('admin', {
+      label: 'Signing keys',
+      href: '/admin/issuer-keys',
+      description: 'The keys Open Badges credentials are signed with: rotate or revoke',
+    });
     addHomeLink('supervisor', {
       label: 'Sign-offs',
       href: '/certificates/sign-offs',

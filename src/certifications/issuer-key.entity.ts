@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * An Ed25519 key the service signs Open Badges 3.0 credentials with. Keys are never deleted, so
- * every credential ever signed stays verifiable; the oldest key the service can unseal signs.
+ * An Ed25519 key the service signs Open Badges 3.0 credentials with. Keys are never deleted: a
+ * retired key stops signing but keeps verifying what it signed; a revoked one (it may have leaked)
+ * verifies nothing any more. The newest key that is neither and that this AUTH_SECRET unseals signs.
  */
 @Entity('issuer_keys')
 export class IssuerKey {
@@ -17,4 +18,15 @@ export class IssuerKey {
 
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
+
+  // When a newer key took over signing (a rotation, or this key's revocation).
+  @Column({ name: 'retired_at', type: Date, nullable: true })
+  retiredAt!: Date | null;
+
+  // When the key was withdrawn: proofs made with it no longer verify.
+  @Column({ name: 'revoked_at', type: Date, nullable: true })
+  revokedAt!: Date | null;
+
+  @Column({ name: 'revocation_reason', type: 'varchar', length: 400, nullable: true })
+  revocationReason!: string | null;
 }

@@ -99,4 +99,63 @@ describeInBrowser('My certificates and the verification link (browser)', () => {
     ).resolves.toContain('changed after signing');
     expect(scriptErrors).toEqual([]);
   });
+
+  it('should let the admin rotate the signing key and revoke the old one, after confirming', async () => {
+    const trainee = await h.t.bearer('trainee@academy.local');
+    const mine = await h.t.http().get('/api/me/certificates').set('Authorization', trainee);
+    const credentialPath = new URL(mine.body.certificates[0].links.credential as string).pathname;
+    const before = (await h.t.http().get(credentialPath).expect(200)).text;
+
+    const page = await h.newPage();
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+    await h.signIn(page, 'admin@academy.local');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Signing keys' })
+      .click();
+    const keys = page.getByTestId('issuer-keys');
+    await expect(keys.locator('tr[data-state="active"]').count()).resolves.toBe(1);
+
+    // Dismissing the confirmation sends nothing.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByTestId('rotate-key').click();
+    await expect(keys.locator('tr[data-key]').count()).resolves.toBe(1);
+    expect(page.url()).toBe(`${h.baseUrl}/admin/issuer-keys`);
+
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('stops signing but keeps verifying');
+      void dialog.accept();
+    });
+    await page.getByTestId('rotate-key').click();
+    await page.waitForURL((url) => url.search === '?done=rotated');
+    await expect(page.getByTestId('keys-notice').textContent()).resolves.toContain(
+      'A new key signs from now on',
+    );
+    const retired = page.getByTestId('issuer-keys').locator('tr[data-state="retired"]');
+    await expect(retired.count()).resolves.toBe(1);
+
+    await retired.getByLabel('Reason').fill('Old secret was on a lost laptop');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await retired.getByRole('button', { name: 'Revoke' }).click();
+    await page.waitForURL((url) => url.search === '?done=revoked');
+    const revoked = page.getByTestId('issuer-keys').locator('tr[data-state="revoked"]');
+    await expect(revoked.textContent()).resolves.toContain('Old secret was on a lost laptop');
+
+    // What the old key signed no longer verifies; a fresh download does.
+    await page.goto(`${h.baseUrl}/verify`);
+    await page.getByLabel('Credential (JSON)').fill(before);
+    await page.getByRole('button', { name: 'Check the credential' }).click();
+    const result = page.getByTestId('credential-result');
+    await expect(result.locator('li[data-check="signature"]').textContent()).resolves.toContain(
+      'withdrawn by the issuer',
+    );
+    const fresh = (await h.t.http().get(credentialPath).expect(200)).text;
+    await page.getByLabel('Credential (JSON)').fill(fresh);
+    await page.getByRole('button', { name: 'Check the credential' }).click();
+    await expect(
+      page.getByTestId('credential-result').getByRole('heading', { level: 2 }).textContent(),
+    ).resolves.toBe('Credential verified');
+    expect(scriptErrors).toEqual([]);
+  });
 });

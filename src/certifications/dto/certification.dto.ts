@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -52,14 +53,21 @@ export class CertificateListQueryDto {
   offset?: number;
 }
 
+/** A revocation's reason: trimmed, at least 5 characters, at most `max`. */
+function Reason(description: string, max: number): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ description, minLength: 5, maxLength: max }),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.trim() : value,
+    ),
+    IsString(),
+    MinLength(5, { message: 'reason must say why, in at least 5 characters' }),
+    MaxLength(max),
+  );
+}
+
 export class RevokeCertificateDto {
-  @ApiProperty({
-    description: 'Why the certificate is withdrawn (kept in the ledger and audit log)',
-  })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
-  @MaxLength(1000)
+  @Reason('Why the certificate is withdrawn (kept in the ledger and audit log)', 1000)
   reason!: string;
 }
 
@@ -109,4 +117,15 @@ export class CredentialFormDto {
   @IsNotEmpty({ message: 'Paste the credential (the JSON file a holder shared)' })
   @MaxLength(200_000)
   credential!: string;
+}
+
+export class IssuerKeyParams {
+  @ApiProperty({ description: 'The key id (its public key in multibase, z6Mk…)' })
+  @Matches(/^z[1-9A-HJ-NP-Za-km-z]{40,60}$/, { message: 'keyId must be a key id such as z6Mk…' })
+  keyId!: string;
+}
+
+export class RevokeIssuerKeyDto {
+  @Reason('Why the key is withdrawn (kept with the key and in the audit log)', 400)
+  reason!: string;
 }

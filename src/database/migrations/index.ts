@@ -9,6 +9,7 @@ import { Reports1764000900000 } from './1764000900000-reports';
 import { IssuerKeys1764001000000 } from './1764001000000-issuer-keys';
 import { CredentialStatus1764001100000 } from './1764001100000-credential-status';
 import { TurnReviews1764001200000 } from './1764001200000-turn-reviews';
+import { IssuerKeyLifecycle1764001300000 } from './1764001300000-issuer-key-lifecycle';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   IssuerKeys1764001000000,
   CredentialStatus1764001100000,
   TurnReviews1764001200000,
+  IssuerKeyLifecycle1764001300000,
 ];
