@@ -1,4 +1,6 @@
+import { Injectable } from '@nestjs/common';
 import { Role } from './role';
+import { Viewer } from './viewer';
 
 export interface HomeLink {
   label: string;
@@ -54,4 +56,38 @@ export function homeSectionsFor(roles: readonly Role[]): HomeSections {
 export function addHomeLink(role: Role, link: HomeLink): void {
   if (!SECTIONS[role].links.some((existing) => existing.href === link.href))
     SECTIONS[role].links.push(link);
+}
+
+/** Something new for the viewer, shown above the sections of their home page. */
+export interface HomeNotice {
+  /** Tells what is new on its own, e.g. "2 new reviews of your replies"; links to `href`. */
+  text: string;
+  href: string;
+  /** The places to look, when there are several. */
+  links: { label: string; href: string }[];
+  /** Names the notice for tests and styles. */
+  kind: string;
+}
+
+type NoticeSource = (viewer: Viewer) => Promise<HomeNotice | null>;
+
+/**
+ * Notices features put on the home page of some roles. Each source is asked only when a viewer
+ * with one of those roles opens the home page, never on other pages.
+ */
+@Injectable()
+export class HomeNotices {
+  private readonly sources: { roles: readonly Role[]; source: NoticeSource }[] = [];
+
+  register(roles: readonly Role[], source: NoticeSource): void {
+    this.sources.push({ roles, source });
+  }
+
+  async for(viewer: Viewer): Promise<HomeNotice[]> {
+    const asked = this.sources.filter(({ roles }) =>
+      roles.some((role) => viewer.roles.includes(role)),
+    );
+    const notices = await Promise.all(asked.map(({ source }) => source(viewer)));
+    return notices.filter((notice): notice is HomeNotice => notice !== null);
+  }
 }

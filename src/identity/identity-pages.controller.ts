@@ -23,7 +23,7 @@ import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { CreateUserDto, ListUsersQueryDto } from './dto/user.dto';
-import { HomeSections, homeSectionsFor } from './home-sections';
+import { HomeNotice, HomeNotices, HomeSections, homeSectionsFor } from './home-sections';
 import { ROLES } from './role';
 import { IMPORT_MAX_BYTES } from './users.controller';
 import { UsersService } from './users.service';
@@ -38,6 +38,7 @@ export class IdentityPagesController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly notices: HomeNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,8 +93,14 @@ export class IdentityPagesController {
 
   @Get()
   @Render('home')
-  home(@CurrentViewer() viewer: Viewer): { title: string; sections: HomeSections } {
-    return { title: 'Home', sections: homeSectionsFor(viewer.roles) };
+  async home(
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<{ title: string; notices: HomeNotice[]; sections: HomeSections }> {
+    return {
+      title: 'Home',
+      notices: await this.notices.for(viewer),
+      sections: homeSectionsFor(viewer.roles),
+    };
   }
 
   @Get('admin/users')

@@ -11,6 +11,7 @@ import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DemoAccounts } from './demo-accounts';
+import { HomeNotices } from './home-sections';
 import { IdentityPagesController } from './identity-pages.controller';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
@@ -36,9 +37,10 @@ import { UsersService } from './users.service';
     UsersService,
     AuditService,
     DemoAccounts,
+    HomeNotices,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, AuditService],
+  exports: [UsersService, AuditService, HomeNotices],
 })
 export class IdentityModule implements OnApplicationBootstrap {
   constructor(

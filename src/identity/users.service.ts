@@ -111,13 +111,14 @@ export class UsersService {
 
   /**
    * The people with any of `roles`, in some teams or all of them, in name order: active ones
-   * only unless `inactiveToo`, the first `limit` if given. Read raw (no entities) so a whole
-   * workforce is one quick query.
+   * only unless `inactiveToo`, those whose name or email holds `q` (in any case) if given, the
+   * first `limit` if given. Read raw (no entities) so a whole workforce is one quick query.
    */
   async listPeople(filter: {
     roles: readonly Role[];
     teams?: readonly string[];
     inactiveToo?: boolean;
+    q?: string;
     limit?: number;
   }): Promise<UserSummary[]> {
     if (filter.roles.length === 0 || filter.teams?.length === 0) return [];
@@ -135,6 +136,14 @@ export class UsersService {
       Object.fromEntries(filter.roles.map((role, index) => [`role${index}`, `%,${role},%`])),
     );
     if (filter.teams) builder.andWhere('u.team IN (:...teams)', { teams: filter.teams });
+    if (filter.q) {
+      // Both sides go through the database's LOWER, so they fold alike on SQLite and
+      // PostgreSQL; a % or _ typed in a search is a letter, not a wildcard.
+      const like = `LIKE LOWER(:q) ESCAPE '\\'`;
+      builder.andWhere(`(LOWER(u.display_name) ${like} OR LOWER(u.email) ${like})`, {
+        q: `%${filter.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+      });
+    }
     const rows = await builder.getRawMany<{
       id: string;
       name: string;

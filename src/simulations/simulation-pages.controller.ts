@@ -23,10 +23,11 @@ import { SessionsService } from './sessions.service';
 import * as pages from './simulation-pages.mapper';
 import { SimulationReportsService } from './simulation-reports.service';
 import { TurnReviewsService } from './turn-reviews.service';
+import { UnseenReviewsService } from './unseen-reviews.service';
 
 type Form = Record<string, unknown>;
 const STAFF = ['trainer', 'supervisor', 'hr', 'admin'] as const;
-// A longer list is no use as a drop-down; the team filter narrows it.
+// A longer list is no use as a drop-down; the team filter and the name or email box narrow it.
 const PEOPLE_IN_FILTER = 500;
 const session = (id: string, tail = ''): string => `/simulations/sessions/${id}${tail}`;
 
@@ -40,6 +41,7 @@ export class SimulationPagesController {
     private readonly library: ScenarioLibrary,
     private readonly users: UsersService,
     private readonly reviews: TurnReviewsService,
+    private readonly unseen: UnseenReviewsService,
   ) {}
 
   @Get()
@@ -50,9 +52,13 @@ export class SimulationPagesController {
       canManage: hasRole(viewer, ...STAFF),
       canAuthor: hasRole(viewer, 'trainer', 'admin'),
     };
+    const feedback = await this.reviews.receivedBy(viewer.id);
+    // No review at all, so none is new: spare the count.
+    const unseen = feedback.length > 0 ? await this.unseen.of(viewer.id) : null;
     return pages.scenarioListModel(await this.reports.overview(viewer.id), filters, {
       ...access,
-      feedback: await this.reviews.receivedBy(viewer.id),
+      feedback,
+      unseen,
     });
   }
 
@@ -72,21 +78,23 @@ export class SimulationPagesController {
     const teams = await this.users.teamsVisibleTo(viewer);
     const chosen = typeof plain.team === 'string' ? plain.team : undefined;
     // The person filter: trainees of the chosen team, else of the teams the viewer may see
-    // (everyone, with or without a team, for hr and admin); past members too, as their
-    // sessions stay listed.
+    // (everyone, with or without a team, for hr and admin), matching the name or email box;
+    // past members too, as their sessions stay listed.
     const everyone = chosen === undefined && visibleTeams(viewer) === null;
     const people = await this.users.listPeople({
       roles: ['trainee'],
       teams: everyone ? undefined : teams.filter((team) => chosen === undefined || team === chosen),
       inactiveToo: true,
-      limit: PEOPLE_IN_FILTER,
+      q: parsed.ok ? parsed.value.q : undefined,
+      limit: PEOPLE_IN_FILTER + 1,
     });
     response.status(parsed.ok ? 200 : 400).render(
       'simulations/sessions',
       pages.staffSessionsModel(page, {
         query: plain,
         scenarios: this.library.list().map(({ scenario }) => scenario),
-        people,
+        // Null when they do not fit: the page then offers only the name or email box.
+        people: people.length > PEOPLE_IN_FILTER ? null : people,
         teams,
         errors: parsed.ok ? undefined : parsed.errors,
       }),

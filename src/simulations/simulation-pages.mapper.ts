@@ -9,8 +9,13 @@ import {
   SessionView,
   StaffSessionView,
 } from './dto/simulation-views.dto';
-import { ReceivedReviewView } from './dto/turn-review.dto';
-import { feedbackItem, ReviewContext, turnReviewsModel } from './turn-review-pages.mapper';
+import { ReceivedReviewView, UnseenReviewsView } from './dto/turn-review.dto';
+import {
+  feedbackItem,
+  ReviewContext,
+  turnReviewsModel,
+  unseenReviewsNotice,
+} from './turn-review-pages.mapper';
 import type { DebriefTurn, MoodLabel, OutcomeKind, Scenario } from './engine';
 
 type Badge = { label: string; badge: string };
@@ -68,7 +73,12 @@ export interface ListFilters {
 export function scenarioListModel(
   scenarios: ScenarioSummaryView[],
   filters: ListFilters,
-  access: { canManage: boolean; canAuthor: boolean; feedback: ReceivedReviewView[] },
+  access: {
+    canManage: boolean;
+    canAuthor: boolean;
+    feedback: ReceivedReviewView[];
+    unseen: UnseenReviewsView | null;
+  },
 ): object {
   const shown = scenarios.filter(
     (item) =>
@@ -82,6 +92,7 @@ export function scenarioListModel(
     difficulties: ['easy', 'medium', 'hard'],
     ...access,
     feedback: access.feedback.map(feedbackItem),
+    newReviews: access.unseen ? unseenReviewsNotice(access.unseen) : null,
     total: scenarios.length,
     scenarios: shown.map((item) => ({
       ...item,
@@ -182,18 +193,19 @@ export function staffSessionsModel(
   extra: {
     query: Record<string, unknown>;
     scenarios: { id: string; title: string }[];
-    people: { id: string; displayName: string }[];
+    people: { id: string; displayName: string }[] | null;
     teams: string[];
     errors?: FieldError[];
   },
 ): object {
   return {
     title: 'Role-play sessions',
+    personList: extra.people !== null,
     total: page.total,
     scope: page.teams,
     query: extra.query,
     scenarios: extra.scenarios,
-    people: extra.people,
+    people: extra.people ?? [],
     teams: extra.teams,
     statuses: ['active', 'finished', 'expired'],
     errors: errorsByPath(extra.errors),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, Raw, Repository } from 'typeorm';
+import { ROLES } from '../identity/role';
 import { scopeTeams } from '../identity/team-scope';
 import { chunksOf } from '../database/chunks';
 import { Viewer } from '../identity/viewer';
@@ -74,19 +75,18 @@ export class SimulationReportsService {
     const where: FindOptionsWhere<SimulationSession> = {};
     if (query.scenarioId) where.scenarioId = query.scenarioId;
     if (query.status) where.status = query.status;
-    if (query.userId) where.userId = query.userId;
     // The review queue: finished sessions no one has reviewed yet, or those someone has.
     if (query.reviewed)
       where.id = Raw(
         (id) =>
           `${id} ${query.reviewed === 'yes' ? 'IN' : 'NOT IN'} (SELECT session_id FROM simulation_turn_reviews)`,
       );
-    if (teams.length > 0) {
-      const members = await this.memberIds(teams);
-      const allowed = query.userId ? members.filter((id) => id === query.userId) : members;
+    const people = await this.peopleIn(teams, query.q);
+    if (people) {
+      const allowed = query.userId ? people.filter((id) => id === query.userId) : people;
       if (allowed.length === 0) return { total: 0, items: [], teams };
       where.userId = In(allowed);
-    }
+    } else if (query.userId) where.userId = query.userId;
     const [rows, total] = await this.sessions.findAndCount({
       where,
       order: { lastActivityAt: 'DESC', id: 'ASC' },
@@ -134,6 +134,24 @@ export class SimulationReportsService {
 
   private async memberIds(teams: readonly string[]): Promise<string[]> {
     return (await this.users.membersOf(teams)).map((user) => user.id);
+  }
+
+  /** The ids of the people whose sessions may be listed; null: anyone's. */
+  private async peopleIn(
+    teams: readonly string[],
+    q: string | undefined,
+  ): Promise<string[] | null> {
+    if (q) {
+      // Anyone may have played a scenario, staff too: every role, past members included.
+      const found = await this.users.listPeople({
+        roles: ROLES,
+        teams: teams.length > 0 ? teams : undefined,
+        inactiveToo: true,
+        q,
+      });
+      return found.map((person) => person.id);
+    }
+    return teams.length > 0 ? this.memberIds(teams) : null;
   }
 
   private async staffViews(rows: SimulationSession[]): Promise<StaffSessionView[]> {

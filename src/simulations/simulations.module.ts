@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { addHomeLink } from '../identity/home-sections';
+import { addHomeLink, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { ScoringModule } from '../scoring/scoring.module';
@@ -18,9 +18,11 @@ import { SimulationTurn } from './simulation-turn.entity';
 import { SimulationsController } from './simulations.controller';
 import { TurnReview } from './turn-review.entity';
 import { TurnReviewPagesController } from './turn-review-pages.controller';
+import { unseenReviewsNotice } from './turn-review-pages.mapper';
 import { TurnReviewsController } from './turn-reviews.controller';
 import { TurnReviewsService } from './turn-reviews.service';
 import { TurnWriter } from './turn-writer';
+import { UnseenReviewsService } from './unseen-reviews.service';
 
 /** Role-play simulations: scenarios from content/ and trainers, sessions and turns, debriefs. */
 @Module({
@@ -47,11 +49,21 @@ import { TurnWriter } from './turn-writer';
     ScenarioAuthoringService,
     TurnWriter,
     TurnReviewsService,
+    UnseenReviewsService,
   ],
   exports: [ScenarioLibrary, SessionsService],
 })
 export class SimulationsModule implements OnModuleInit {
+  constructor(
+    private readonly homeNotices: HomeNotices,
+    private readonly unseen: UnseenReviewsService,
+  ) {}
+
   onModuleInit(): void {
+    // Trainees only: one grouped count, run when they open the home page.
+    this.homeNotices.register(['trainee'], async (viewer) =>
+      unseenReviewsNotice(await this.unseen.of(viewer.id)),
+    );
     addHomeLink('trainee', {
       label: 'Role-play',
       href: '/simulations',

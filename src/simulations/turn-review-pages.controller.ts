@@ -134,8 +134,11 @@ export class TurnReviewPagesController {
     const userName = own
       ? undefined
       : (await this.users.listByIds([debrief.userId]))[0]?.displayName;
-    // debrief() checked the viewer may read the session.
-    const reviews = await this.reviews.ofReadableSession(sessionId);
+    // debrief() checked the viewer may read the session; the trainee's reading marks it seen.
+    const reviews = await this.reviews.ofReadableSession(viewer, {
+      id: sessionId,
+      userId: debrief.userId,
+    });
     response.status(status).render(
       'simulations/debrief',
       debriefModel(debrief, {

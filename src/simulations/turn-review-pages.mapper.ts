@@ -1,15 +1,19 @@
 import type { FieldError } from '../common/domain-error';
 import { errorsByPath } from '../common/validation';
 import { percentOf } from '../common/view-helpers';
+import type { HomeNotice } from '../identity/home-sections';
 import {
   RatingAgreementView,
   ReceivedReviewView,
   TurnReviewAgreementView,
   TurnReviewView,
+  UnseenReviewsView,
   VerdictAgreementView,
 } from './dto/turn-review.dto';
 
 const RATINGS = [1, 2, 3, 4, 5];
+// Sessions named one by one in the "new reviews" notice; the rest are on the role-play page.
+const UNSEEN_SESSIONS_NAMED = 5;
 const VERDICT = {
   pass: { label: 'Pass', badge: 'good' },
   fail: { label: 'Fail', badge: 'bad' },
@@ -18,6 +22,8 @@ const VERDICT = {
 /** What the debrief page shows and offers about reviews. */
 export interface ReviewContext {
   reviews: readonly TurnReviewView[];
+  /** The viewer is the session's trainee: reviews they had not seen are marked new. */
+  own: boolean;
   /** The viewer, when they may review this session's replies. */
   reviewerId: string | null;
   /** A review form that came back with errors, to show again as it was sent. */
@@ -53,6 +59,8 @@ export function turnReviewsModel(
       ...review,
       verdictBadge: VERDICT[review.verdict],
       mine: review.reviewerId === context.reviewerId,
+      newToYou: context.own && !review.seen,
+      unread: !context.own && !review.seen,
     })),
     form: context.reviewerId
       ? {
@@ -77,6 +85,32 @@ export function feedbackItem(review: ReceivedReviewView): object {
     verdictBadge: VERDICT[review.verdict],
     number: review.turnIndex + 1,
     href: `/simulations/sessions/${review.sessionId}/debrief#review-${review.turnIndex + 1}`,
+  };
+}
+
+/**
+ * "N new reviews of your replies", with a link to each debrief that holds them (opening one
+ * marks its reviews seen); null when nothing is new. The home page and the role-play page show it.
+ */
+export function unseenReviewsNotice(summary: UnseenReviewsView): HomeNotice | null {
+  if (summary.unseen === 0) return null;
+  const debrief = (sessionId: string): string => `/simulations/sessions/${sessionId}/debrief`;
+  const { sessions } = summary;
+  const links = sessions.slice(0, UNSEEN_SESSIONS_NAMED).map((item) => ({
+    label: `${item.title}, attempt ${item.attemptNumber}: ${item.unseen} new`,
+    href: debrief(item.sessionId),
+  }));
+  const more = sessions.length - links.length;
+  if (more > 0)
+    links.push({
+      label: `${more} more session${more === 1 ? '' : 's'}`,
+      href: '/simulations#feedback',
+    });
+  return {
+    kind: 'new-reviews',
+    text: `${summary.unseen} new review${summary.unseen === 1 ? '' : 's'} of your replies`,
+    href: sessions.length === 1 ? debrief(sessions[0].sessionId) : '/simulations#feedback',
+    links,
   };
 }
 

@@ -39,4 +39,8 @@ export class TurnReview {
 
   @Column({ name: 'updated_at', type: Date })
   updatedAt!: Date;
+
+  // When the trainee opened the debrief after the review was given or last changed; null: new.
+  @Column({ name: 'seen_at', type: Date, nullable: true })
+  seenAt!: Date | null;
 }

@@ -28,8 +28,10 @@ import {
   TurnReviewAgreementView,
   TurnReviewsQueryDto,
   TurnReviewView,
+  UnseenReviewsView,
 } from './dto/turn-review.dto';
 import { TurnReviewsService } from './turn-reviews.service';
+import { UnseenReviewsService } from './unseen-reviews.service';
 
 export const REVIEWERS = ['trainer', 'supervisor', 'admin'] as const;
 const STAFF = ['trainer', 'supervisor', 'hr', 'admin'] as const;
@@ -40,7 +42,10 @@ const TURN = 'simulations/sessions/:sessionId/turns/:turnIndex/review';
 @ApiBearerAuth()
 @Controller('api')
 export class TurnReviewsController {
-  constructor(private readonly reviews: TurnReviewsService) {}
+  constructor(
+    private readonly reviews: TurnReviewsService,
+    private readonly unseen: UnseenReviewsService,
+  ) {}
 
   @Put(TURN)
   @Roles(...REVIEWERS)
@@ -72,7 +77,10 @@ export class TurnReviewsController {
   }
 
   @Get('simulations/sessions/:sessionId/reviews')
-  @ApiOperation({ summary: 'The reviews of a session’s replies (its trainee and staff may read)' })
+  @ApiOperation({
+    summary:
+      'The reviews of a session’s replies (its trainee and staff may read); the trainee reading them marks them seen',
+  })
   @ApiOkResponse({ type: [TurnReviewView] })
   ofSession(
     @CurrentViewer() viewer: Viewer,
@@ -87,6 +95,16 @@ export class TurnReviewsController {
   @ApiOkResponse({ type: [ReceivedReviewView] })
   received(@Param('userId', ParseUUIDPipe) userId: string): Promise<ReceivedReviewView[]> {
     return this.reviews.receivedBy(userId, 20);
+  }
+
+  @Get('users/:userId/reply-reviews/unseen-count')
+  @ApiOperation({
+    summary:
+      'How many reviews of a person’s replies they have not seen yet (new, or changed since they last opened that debrief), per session',
+  })
+  @ApiOkResponse({ type: UnseenReviewsView })
+  unseenCount(@Param('userId', ParseUUIDPipe) userId: string): Promise<UnseenReviewsView> {
+    return this.unseen.of(userId);
   }
 
   @Get('simulations/reviews/agreement')

@@ -25,6 +25,7 @@ import { SimulationError, SimulationErrorCode } from './simulation-error';
 import { SimulationSession } from './simulation-session.entity';
 import { SimulationTurn } from './simulation-turn.entity';
 import { TurnReview } from './turn-review.entity';
+import { UnseenReviewsService } from './unseen-reviews.service';
 
 const DISAGREEMENTS_SHOWN = 20;
 
@@ -51,6 +52,7 @@ export class TurnReviewsService {
     private readonly library: ScenarioLibrary,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly unseen: UnseenReviewsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -77,6 +79,7 @@ export class TurnReviewsService {
         id: randomUUID(),
         sessionId,
         createdAt: now,
+        seenAt: null,
         ...own,
         ...judgement,
       };
@@ -90,8 +93,10 @@ export class TurnReviewsService {
         if (!existing) throw error;
       }
     }
-    await this.reviews.update({ id: existing.id }, judgement);
-    return this.presentOne({ ...existing, ...judgement }, turnIndex);
+    // A changed judgement is news to the trainee again; saving the same one is not.
+    const changed = sameJudgement(existing, judgement) ? {} : { seenAt: null };
+    await this.reviews.update({ id: existing.id }, { ...judgement, ...changed });
+    return this.presentOne({ ...existing, ...judgement, ...changed }, turnIndex);
   }
 
   /** Removes the viewer's own review of one reply. */
@@ -105,18 +110,27 @@ export class TurnReviewsService {
       );
   }
 
-  /** Every review of a session, by turn then oldest first; for whoever may read the session. */
+  /**
+   * Every review of a session, by turn then oldest first; for whoever may read the session.
+   * The session's trainee reading them marks them seen (`seen` still says what was new).
+   */
   async ofSession(viewer: Viewer, sessionId: string): Promise<TurnReviewView[]> {
-    await this.sessionAccess.visible(viewer, sessionId);
-    return this.ofReadableSession(sessionId);
+    const session = await this.sessionAccess.visible(viewer, sessionId);
+    return this.ofReadableSession(viewer, session);
   }
 
   /** As `ofSession`, for a caller that has already checked the viewer may read the session. */
-  async ofReadableSession(sessionId: string): Promise<TurnReviewView[]> {
+  async ofReadableSession(
+    viewer: Viewer,
+    session: { id: string; userId: string },
+  ): Promise<TurnReviewView[]> {
+    const sessionId = session.id;
     const [reviews, turns] = await Promise.all([
       this.reviews.find({ where: { sessionId }, order: { createdAt: 'ASC', id: 'ASC' } }),
       this.turns.find({ select: { id: true, turnIndex: true }, where: { sessionId } }),
     ]);
+    // Only the trainee's own reading counts; staff opening the debrief leave it new.
+    if (session.userId === viewer.id) await this.unseen.markSeen(sessionId, reviews);
     const indexOf = new Map(turns.map((turn) => [turn.id, turn.turnIndex]));
     const views = await this.present(reviews, (review) => indexOf.get(review.turnId) ?? -1);
     return views.sort((a, b) => a.turnIndex - b.turnIndex);
@@ -375,6 +389,7 @@ export class TurnReviewsService {
       note: review.note,
       createdAt: review.createdAt.toISOString(),
       updatedAt: review.updatedAt.toISOString(),
+      seen: review.seenAt !== null,
     }));
   }
 
@@ -386,6 +401,17 @@ export class TurnReviewsService {
   private titleOf(scenarioId: string): string {
     return this.library.has(scenarioId) ? this.library.get(scenarioId).scenario.title : scenarioId;
   }
+}
+
+type Judgement = Pick<TurnReview, 'verdict' | 'politeness' | 'empathy' | 'note'>;
+
+function sameJudgement(a: Judgement, b: Judgement): boolean {
+  return (
+    a.verdict === b.verdict &&
+    a.politeness === b.politeness &&
+    a.empathy === b.empathy &&
+    a.note === b.note
+  );
 }
 
 /** Each two reviews of the same reply by different reviewers, as a pair of pass verdicts. */

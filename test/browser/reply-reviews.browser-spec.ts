@@ -15,7 +15,7 @@ describeInBrowser('Reviewing role-play replies (browser)', () => {
   });
   afterAll(async () => h?.close());
 
-  it('should let a trainer review a reply in the debrief, see it counted, and the trainee read it', async () => {
+  it('should let a trainer review a reply in the debrief, see it counted, and the trainee be told and read it', async () => {
     const page = await h.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -50,12 +50,31 @@ describeInBrowser('Reviewing role-play replies (browser)', () => {
     ]).then(([event]) => event);
     expect(download.suggestedFilename()).toBe('reviewed-replies.jsonl');
 
+    // The trainee is told on their home page, follows the notice to the debrief, and the
+    // notice is gone once they have read it.
     const trainee = await h.newPage();
+    trainee.on('pageerror', (error) => errors.push(error.message));
     await h.signIn(trainee, 'trainee@academy.local');
-    await trainee.goto(`/simulations/sessions/${sessionId}/debrief`);
+    const notice = trainee.getByTestId('home-notice-new-reviews');
+    await expect(notice.textContent()).resolves.toContain('1 new review of your replies');
+    await Promise.all([
+      trainee.waitForURL((url) => url.pathname === `/simulations/sessions/${sessionId}/debrief`),
+      notice.getByRole('link', { name: '1 new review of your replies' }).click(),
+    ]);
     const reviews = trainee.getByTestId('debrief-turn').first().getByTestId('turn-reviews');
     await expect(reviews.textContent()).resolves.toContain('Say your name before anything else.');
+    await expect(reviews.getByTestId('review-new').textContent()).resolves.toBe('New');
     await expect(reviews.getByText('Review this reply').count()).resolves.toBe(0);
+    await trainee.goto('/');
+    await expect(trainee.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(
+      /^Welcome/,
+    );
+    await expect(trainee.getByTestId('home-notice-new-reviews').count()).resolves.toBe(0);
+    await trainee.goto('/simulations');
+    await expect(trainee.getByTestId('feedback').textContent()).resolves.toContain(
+      'Say your name before anything else.',
+    );
+    await expect(trainee.getByTestId('new-reviews').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await page.close();
     await trainee.close();

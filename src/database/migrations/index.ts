@@ -10,6 +10,7 @@ import { IssuerKeys1764001000000 } from './1764001000000-issuer-keys';
 import { CredentialStatus1764001100000 } from './1764001100000-credential-status';
 import { TurnReviews1764001200000 } from './1764001200000-turn-reviews';
 import { IssuerKeyLifecycle1764001300000 } from './1764001300000-issuer-key-lifecycle';
+import { ReviewSeen1764001400000 } from './1764001400000-review-seen';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CredentialStatus1764001100000,
   TurnReviews1764001200000,
   IssuerKeyLifecycle1764001300000,
+  ReviewSeen1764001400000,
 ];

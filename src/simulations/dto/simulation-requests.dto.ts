@@ -14,6 +14,8 @@ import {
 import { SESSION_STATUSES, SessionStatus } from '../simulation-session.entity';
 import { PageQueryDto } from '../../common/page-query.dto';
 
+export const PERSON_SEARCH_MAX = 80;
+
 export class TakeTurnDto {
   @ApiProperty({
     description:
@@ -89,6 +91,20 @@ export class StaffSessionsQueryDto extends PageQueryDto {
   team?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string;
+
+  @ApiPropertyOptional({
+    description: `People whose name or email contains this text, in any case (trimmed; at most ${PERSON_SEARCH_MAX} characters)`,
+    maxLength: PERSON_SEARCH_MAX,
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim() || undefined : value,
+  )
+  @IsOptional()
+  @IsString({ message: 'q must be one piece of text' })
+  @MaxLength(PERSON_SEARCH_MAX, {
+    message: `q must be at most ${PERSON_SEARCH_MAX} characters`,
+  })
+  q?: string;
 
   @ApiPropertyOptional({ enum: SESSION_STATUSES })
   @IsOptional()

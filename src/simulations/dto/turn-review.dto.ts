@@ -97,6 +97,11 @@ export class TurnReviewView {
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+  @ApiProperty({
+    description:
+      'Whether the trainee has opened the debrief since the review was given or last changed. When the trainee reads their own session’s reviews, the value from before that reading, which marks them all seen.',
+  })
+  seen!: boolean;
 }
 
 export class ReceivedReviewView extends TurnReviewView {
@@ -104,6 +109,25 @@ export class ReceivedReviewView extends TurnReviewView {
   @ApiProperty() title!: string;
   @ApiProperty() attemptNumber!: number;
   @ApiProperty({ description: 'The reply reviewed' }) reply!: string;
+}
+
+export class UnseenSessionView {
+  @ApiProperty() sessionId!: string;
+  @ApiProperty() scenarioId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() attemptNumber!: number;
+  @ApiProperty({ description: 'Reviews of this session’s replies not seen yet' })
+  unseen!: number;
+}
+
+export class UnseenReviewsView {
+  @ApiProperty({ description: 'Reviews of the person’s replies they have not seen yet' })
+  unseen!: number;
+  @ApiProperty({
+    type: [UnseenSessionView],
+    description: 'The sessions whose debriefs hold them, most recently reviewed first',
+  })
+  sessions!: UnseenSessionView[];
 }
 
 export class VerdictAgreementView {
