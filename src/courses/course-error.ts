@@ -9,6 +9,8 @@ export enum CourseErrorCode {
   CheckIncomplete = 'CHECK_INCOMPLETE',
   InvalidAnswer = 'INVALID_ANSWER',
   InvalidAssignment = 'INVALID_ASSIGNMENT',
+  NotCompleted = 'COURSE_NOT_COMPLETED',
+  FeedbackNotFound = 'FEEDBACK_NOT_FOUND',
 }
 
 const STATUS = {
@@ -20,10 +22,19 @@ const STATUS = {
   [CourseErrorCode.CheckIncomplete]: 409,
   [CourseErrorCode.InvalidAnswer]: 400,
   [CourseErrorCode.InvalidAssignment]: 400,
+  [CourseErrorCode.NotCompleted]: 409,
+  [CourseErrorCode.FeedbackNotFound]: 404,
 } satisfies Record<CourseErrorCode, number>;
 
 export class CourseError extends DomainError {
   constructor(code: CourseErrorCode, message: string, errors?: FieldError[]) {
     super(code, STATUS[code], message, errors);
+  }
+
+  static feedbackNotFound(): CourseError {
+    return new CourseError(
+      CourseErrorCode.FeedbackNotFound,
+      'You have not given feedback on this course',
+    );
   }
 }

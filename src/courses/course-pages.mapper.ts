@@ -8,6 +8,12 @@ import {
   LessonView,
 } from './dto/course-views.dto';
 import { percentOf } from '../common/view-helpers';
+import { barChartSvg } from '../common/charts/bar-chart';
+import {
+  CourseFeedbackSummaryView,
+  CourseSatisfactionView,
+  MyCourseFeedbackView,
+} from './dto/course-feedback.dto';
 
 // Page models for the handlebars views: display strings and flags, no logic in templates.
 
@@ -42,9 +48,15 @@ function enrolmentModel(enrolment: EnrolmentView | null): EnrolmentModel | null 
   };
 }
 
-export function cataloguePage(courses: CourseSummaryView[], canManage: boolean): object {
+export function cataloguePage(
+  courses: CourseSummaryView[],
+  canManage: boolean,
+  satisfaction: CourseSatisfactionView[] = [],
+): object {
+  const byCourse = new Map(satisfaction.map((entry) => [entry.courseId, entry]));
   const cards = courses.map((course) => ({
     ...course,
+    satisfaction: byCourse.get(course.id) ?? null,
     enrolment: enrolmentModel(course.enrolment),
     missing: course.prerequisites.filter((prerequisite) => !prerequisite.completed),
   }));
@@ -56,9 +68,22 @@ export function cataloguePage(courses: CourseSummaryView[], canManage: boolean):
   };
 }
 
+/** The "How was this course?" card: the person's answer, or what they sent with its errors. */
+export interface FeedbackCard {
+  mine: MyCourseFeedbackView | null;
+  form?: Record<string, unknown>;
+  errors?: FieldError[];
+  error?: string;
+}
+
 export function coursePage(
   course: CourseDetailView,
-  extra: { canManage: boolean; error?: string; notice?: string },
+  extra: {
+    canManage: boolean;
+    error?: string;
+    notice?: string;
+    feedback?: FeedbackCard | null;
+  },
 ): object {
   const first = course.lessons[0]?.id;
   return {
@@ -76,6 +101,49 @@ export function coursePage(
     missing: course.prerequisites.filter((prerequisite) => !prerequisite.completed),
     resumeLessonId: course.enrolment ? (course.enrolment.resumeLessonId ?? first) : null,
     ...extra,
+    feedback: extra.feedback ? feedbackCard(extra.feedback) : null,
+  };
+}
+
+const RATING_LABELS = ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
+
+function feedbackCard(card: FeedbackCard): object {
+  const sent = card.form ?? {};
+  const rating = card.form ? Number(sent.rating) : card.mine?.rating;
+  return {
+    mine: card.mine,
+    error: card.error,
+    errors: errorsByPath(card.errors),
+    comment: card.form ? String(sent.comment ?? '') : (card.mine?.comment ?? ''),
+    ratings: RATING_LABELS.map((label, index) => ({
+      value: index + 1,
+      label,
+      checked: rating === index + 1,
+    })),
+  };
+}
+
+/** Staff's page of one course's feedback: the spread as a bar chart, the comments. */
+export function feedbackPage(
+  summary: CourseFeedbackSummaryView,
+  extra: { teams: string[]; team?: string },
+): object {
+  return {
+    title: `Feedback: ${summary.title}`,
+    summary,
+    ...extra,
+    chart: summary.distribution
+      ? barChartSvg({
+          id: 'rating-spread',
+          title: 'Answers per rating',
+          description: `How many people gave each rating from 1 (poor) to 5 (excellent); ${summary.responses} in all`,
+          series: [{ key: 'answers', label: 'answers' }],
+          bars: summary.distribution.map((count, index) => ({
+            label: `${index + 1} ${RATING_LABELS[index].toLowerCase()}`,
+            segments: [{ key: 'answers', value: count }],
+          })),
+        })
+      : null,
   };
 }
 

@@ -5,9 +5,13 @@ import { AppError, DomainError, FieldError } from '../common/domain-error';
 import { errorsByPath, validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
+import { UsersService } from '../identity/users.service';
+import { CourseFeedbackService } from './course-feedback.service';
+import { feedbackPage } from './course-pages.mapper';
 import { progressPage } from './course-staff-pages.mapper';
 import { CourseViewsService } from './course-views.service';
 import { AssignCourseDto, ProgressPageQueryDto, ProgressQueryDto } from './dto/course-requests.dto';
+import { CourseFeedbackQueryDto } from './dto/course-feedback.dto';
 import { EnrolmentsService } from './enrolments.service';
 
 type Form = Record<string, unknown>;
@@ -18,7 +22,24 @@ export class CourseStaffPagesController {
   constructor(
     private readonly views: CourseViewsService,
     private readonly enrolments: EnrolmentsService,
+    private readonly feedback: CourseFeedbackService,
+    private readonly users: UsersService,
   ) {}
+
+  /** What people thought of the course: totals, spread and unsigned comments. */
+  @Get('feedback')
+  @Roles('trainer', 'supervisor', 'hr', 'admin')
+  @Render('courses/feedback')
+  async feedbackPage(
+    @CurrentViewer() viewer: Viewer,
+    @Param('courseId') courseId: string,
+    @Query() query: CourseFeedbackQueryDto,
+  ): Promise<object> {
+    return feedbackPage(await this.feedback.summary(viewer, courseId, query.team), {
+      teams: await this.users.teamsVisibleTo(viewer),
+      team: query.team,
+    });
+  }
 
   @Get('progress')
   @Roles('trainer', 'supervisor', 'hr', 'admin')

@@ -4,6 +4,9 @@ import { addHomeLink } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { CourseCatalogueService } from './course-catalogue.service';
+import { CourseFeedback } from './course-feedback.entity';
+import { CourseFeedbackController } from './course-feedback.controller';
+import { CourseFeedbackService } from './course-feedback.service';
 import { CoursePagesController } from './course-pages.controller';
 import { CourseStaffPagesController } from './course-staff-pages.controller';
 import { CourseStaffController } from './course-staff.controller';
@@ -17,10 +20,13 @@ import { LessonProgress } from './lesson-progress.entity';
 import { ProgressService } from './progress.service';
 import { UserCoursesController } from './user-courses.controller';
 
-/** Courses: catalogue from content/, enrolment and assignment, lesson progress, knowledge checks. */
+/**
+ * Courses: catalogue from content/, enrolment and assignment, lesson progress, knowledge checks,
+ * and training satisfaction (people rate the courses they completed).
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Enrolment, LessonProgress]),
+    TypeOrmModule.forFeature([Enrolment, LessonProgress, CourseFeedback]),
     IdentityModule,
     LearningRecordsModule,
   ],
@@ -32,9 +38,16 @@ import { UserCoursesController } from './user-courses.controller';
     CoursePagesController,
     CourseStaffPagesController,
     LessonPagesController,
+    CourseFeedbackController,
   ],
-  providers: [CourseCatalogueService, EnrolmentsService, ProgressService, CourseViewsService],
-  exports: [CourseCatalogueService, EnrolmentsService, ProgressService],
+  providers: [
+    CourseCatalogueService,
+    EnrolmentsService,
+    ProgressService,
+    CourseViewsService,
+    CourseFeedbackService,
+  ],
+  exports: [CourseCatalogueService, EnrolmentsService, ProgressService, CourseFeedbackService],
 })
 export class CoursesModule implements OnModuleInit {
   onModuleInit(): void {

@@ -3,6 +3,7 @@ import { Certificate } from '../certifications/certificate.entity';
 import { CredentialStatusEntry } from '../certifications/credential-status.entity';
 import { IssuerKey } from '../certifications/issuer-key.entity';
 import { SignOff } from '../certifications/sign-off.entity';
+import { CourseFeedback } from '../courses/course-feedback.entity';
 import { Enrolment } from '../courses/enrolment.entity';
 import { LessonProgress } from '../courses/lesson-progress.entity';
 import { ExamAttemptSlot } from '../exams/exam-attempt-slot.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   LearningRecord,
   Enrolment,
   LessonProgress,
+  CourseFeedback,
   ExamAttempt,
   ExamAttemptSlot,
   ExamAttemptStep,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CourseCatalogueService } from '../courses/course-catalogue.service';
+import { CourseFeedbackService } from '../courses/course-feedback.service';
 import { EnrolmentsService } from '../courses/enrolments.service';
 import { ProgressService } from '../courses/progress.service';
 import { AttemptGradingService } from '../exams/attempt-grading.service';
@@ -9,7 +10,7 @@ import { Viewer } from '../identity/viewer';
 import { ScenarioLibrary } from '../simulations/scenario-library.service';
 import { SessionsService } from '../simulations/sessions.service';
 import { answersRight, CoursePlan, ExamPlan, firstTryWrong, SimulationPlan } from './demo-cohort';
-import { checkAnswer, demoReply, examResponse, stepSaying } from './demo-responses';
+import { checkAnswer, courseFeedback, demoReply, examResponse, stepSaying } from './demo-responses';
 
 export interface ExamOutcome {
   passed: boolean | null;
@@ -26,13 +27,17 @@ export class DemoLearner {
     private readonly catalogue: CourseCatalogueService,
     private readonly enrolments: EnrolmentsService,
     private readonly progress: ProgressService,
+    private readonly feedback: CourseFeedbackService,
     private readonly attempts: AttemptsService,
     private readonly grading: AttemptGradingService,
     private readonly library: ScenarioLibrary,
     private readonly sessions: SessionsService,
   ) {}
 
-  /** Enrols and works through the planned lessons; returns whether the course completed. */
+  /**
+   * Enrols and works through the planned lessons, then rates the course if it completed; returns
+   * whether it did.
+   */
   async course(trainee: Viewer, plan: CoursePlan): Promise<boolean> {
     const course = this.catalogue.course(plan.courseId);
     await this.enrolments.enrol(trainee, course.id);
@@ -62,6 +67,14 @@ export class DemoLearner {
           ),
         );
       completed = (await this.progress.complete(trainee, course.id, lesson.id)).courseCompleted;
+    }
+    if (completed) {
+      const seed = createHash('sha256').update(`${trainee.email} ${course.id}`).digest();
+      await this.feedback.give(
+        trainee,
+        course.id,
+        courseFeedback(plan.quality, seed.readUInt32BE()),
+      );
     }
     return completed;
   }

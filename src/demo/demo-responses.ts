@@ -91,3 +91,36 @@ export function demoReply(
     return turnIndex % 2 === 0 ? model : FAIR_REPLIES[turnIndex % FAIR_REPLIES.length];
   return POOR_REPLIES[turnIndex % POOR_REPLIES.length];
 }
+
+// What demo trainees say about a course they completed, by rating (1–5).
+const COURSE_COMMENTS: Record<number, string[]> = {
+  2: ['Too much reading before the first practice question.'],
+  3: [
+    'Useful, but the examples felt far from the calls we take.',
+    'Fine overall; the last lesson went too fast.',
+  ],
+  4: [
+    'Good examples of what to say, and the checks made me read carefully.',
+    'Clear and short. More practice on difficult callers would help.',
+  ],
+  5: [
+    'The worked examples are exactly what I needed on my first calls.',
+    'Best course so far: practical and easy to follow.',
+  ],
+};
+
+/**
+ * A completed course's rating and comment: strong learners rate 4–5, uneven ones 2–4, picked
+ * from `seed` (a stable number per person and course) so every fresh start seeds the same.
+ * Every third answer comes without a comment.
+ */
+export function courseFeedback(
+  quality: ReplyQuality,
+  seed: number,
+): { rating: number; comment: string | null } {
+  const ratings = quality === 'strong' ? [5, 4, 5, 4] : [3, 4, 2, 3];
+  const rating = ratings[seed % ratings.length];
+  const comments = COURSE_COMMENTS[rating] ?? [];
+  const comment = seed % 3 === 2 || comments.length === 0 ? null : comments[seed % comments.length];
+  return { rating, comment };
+}

@@ -1,6 +1,6 @@
 import { FieldError } from '../common/domain-error';
 import { errorsByPath } from '../common/validation';
-import { barChartSvg } from './charts/bar-chart';
+import { barChartSvg } from '../common/charts/bar-chart';
 import { DashboardView, ReportFiltersView } from './dashboard-views';
 
 const TEAMLESS = '(no team)';

@@ -1,5 +1,6 @@
 import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
-import { COURSE_FIXTURE_ENV } from '../support/courses';
+import { COURSE_FIXTURE_ENV, courseApi } from '../support/courses';
+import { DEMO_PASSWORD } from '../support/test-app';
 
 describeInBrowser('Reading a lesson and answering its knowledge check (browser)', () => {
   let h: BrowserHarness;
@@ -65,5 +66,70 @@ describeInBrowser('Reading a lesson and answering its knowledge check (browser)'
     await expect(page.getByTestId('lesson-completed').isVisible()).resolves.toBe(true);
     expect(scriptErrors).toEqual([]);
     await page.close();
+  });
+
+  it('should let a trainee rate a completed course and the trainer read it without names', async () => {
+    const admin = await h.t.bearer('admin@academy.local');
+    const auth: Record<string, string> = {};
+    for (const name of ['rater1', 'rater2', 'rater3']) {
+      await h.t
+        .http()
+        .post('/api/users')
+        .set('Authorization', admin)
+        .send({
+          email: `${name}@academy.local`,
+          displayName: `Rater ${name.slice(-1)}`,
+          password: DEMO_PASSWORD,
+          roles: ['trainee'],
+          team: 'North',
+        })
+        .expect(201);
+      auth[name] = await h.t.bearer(`${name}@academy.local`);
+      const api = courseApi(h.t, auth[name], 'phone-basics');
+      await api.enrol().expect(201);
+      for (const lesson of ['greeting', 'listening', 'closing']) await api.pass(lesson);
+    }
+    for (const [name, rating] of [
+      ['rater1', 4],
+      ['rater2', 5],
+    ] as const)
+      await h.t
+        .http()
+        .put('/api/courses/phone-basics/feedback')
+        .set('Authorization', auth[name])
+        .send({ rating })
+        .expect(200);
+
+    const page = await h.newPage();
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+    await h.signIn(page, 'rater3@academy.local');
+    await page.goto('/courses/phone-basics');
+    const card = page.getByTestId('course-feedback');
+    await card.getByLabel('3 Good').check();
+    await card.getByLabel('What helped, what did not (optional)').fill('More role-play, please');
+    await card.getByRole('button', { name: 'Send feedback' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('feedback is saved');
+    await expect(page.getByTestId('feedback-saved').textContent()).resolves.toContain(
+      'You rated it 3 of 5',
+    );
+    await page.close();
+
+    const trainer = await h.newPage();
+    trainer.on('pageerror', (error) => scriptErrors.push(error.message));
+    await h.signIn(trainer, 'trainer@academy.local');
+    await trainer.goto('/courses');
+    const link = trainer.locator('li[data-course="phone-basics"]').getByTestId('satisfaction');
+    await expect(link.textContent()).resolves.toBe('rated 4 of 5 by 3');
+    await link.click();
+    await expect(trainer.getByTestId('feedback-mean').textContent()).resolves.toBe('4');
+    await expect(trainer.locator('svg[data-chart="rating-spread"]').isVisible()).resolves.toBe(
+      true,
+    );
+    const comments = trainer.getByTestId('feedback-comments');
+    await expect(comments.textContent()).resolves.toContain('More role-play, please');
+    await expect(comments.textContent()).resolves.not.toContain('Rater');
+    expect(scriptErrors).toEqual([]);
+    await trainer.close();
   });
 });

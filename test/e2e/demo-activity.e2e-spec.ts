@@ -34,6 +34,7 @@ const TABLES = [
   'simulation_turns',
   'learning_records',
   'certificates',
+  'course_feedback',
 ];
 
 // The demo cohort (DEMO_ACTIVITY=true) goes through the real services at boot: the spec reads
@@ -159,6 +160,33 @@ describe(DemoActivityService.name, () => {
     // Assigned to the demo intake six weeks ago, due after two and four: the rest are overdue.
     const intake = DEMO_COHORT.filter((trainee) => trainee.cohort === DEMO_COHORT_NAME).length;
     expect(view.assignments).toMatchObject({ assigned: 2 * intake, completed: 15, overdue: 5 });
+  });
+
+  it('should have everyone who completed a course rate it, strong learners higher', async () => {
+    const overview = (
+      await t.http().get('/api/course-feedback').set('Authorization', hr).expect(200)
+    ).body as { courseId: string; responses: number; shown: boolean; mean: number | null }[];
+    const completers = DEMO_COHORT.filter((member) =>
+      member.courses.some((c) => c.courseId === 'service-principles' && c.lessons === 'all'),
+    );
+    const principles = overview.find((course) => course.courseId === 'service-principles')!;
+    expect(principles).toMatchObject({ responses: completers.length, shown: true });
+    expect(principles.mean).toBeGreaterThanOrEqual(2);
+    expect(principles.mean).toBeLessThanOrEqual(5);
+    const total = overview.reduce((sum, course) => sum + course.responses, 0);
+    expect(total).toBe((await counts()).course_feedback);
+
+    const summary = (
+      await t
+        .http()
+        .get('/api/courses/service-principles/feedback/summary')
+        .set('Authorization', hr)
+        .expect(200)
+    ).body as { comments: { rating: number; comment: string }[]; distribution: number[] };
+    expect(summary.comments.length).toBeGreaterThan(0);
+    // Strong learners rate 4 or 5, uneven ones 2 to 4: both kinds completed this course.
+    expect(summary.distribution[0]).toBe(0);
+    expect(summary.distribution[3] + summary.distribution[4]).toBeGreaterThan(0);
   });
 
   it('should leave one onboarding exam waiting for a trainer to review the written answers', async () => {

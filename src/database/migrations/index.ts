@@ -11,6 +11,7 @@ import { CredentialStatus1764001100000 } from './1764001100000-credential-status
 import { TurnReviews1764001200000 } from './1764001200000-turn-reviews';
 import { IssuerKeyLifecycle1764001300000 } from './1764001300000-issuer-key-lifecycle';
 import { ReviewSeen1764001400000 } from './1764001400000-review-seen';
+import { CourseFeedback1764001500000 } from './1764001500000-course-feedback';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TurnReviews1764001200000,
   IssuerKeyLifecycle1764001300000,
   ReviewSeen1764001400000,
+  CourseFeedback1764001500000,
 ];

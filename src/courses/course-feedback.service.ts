@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { Clock, CLOCK } from '../common/clock';
+import { insertOrUpdate } from '../database/save-once';
+import { assertTeamVisible, visibleTeams } from '../identity/team-scope';
+import { Viewer } from '../identity/viewer';
+import { CourseCatalogueService } from './course-catalogue.service';
+import { CourseError, CourseErrorCode } from './course-error';
+import { CourseFeedback } from './course-feedback.entity';
+import {
+  CourseFeedbackSummaryView,
+  CourseSatisfactionView,
+  FeedbackCommentView,
+  GiveCourseFeedbackDto,
+  MyCourseFeedbackView,
+} from './dto/course-feedback.dto';
+import { EnrolmentsService } from './enrolments.service';
+
+/**
+ * Below this many answers in a selection (a course, narrowed to a team), staff see only the count:
+ * no mean, no spread, no comments, so that no one's answer can be picked out of a small team.
+ */
+export const FEEDBACK_MIN_RESPONSES = 3;
+const COMMENTS_SHOWN = 100;
+
+/**
+ * Training satisfaction: people rate the courses they completed (1–5, with a comment), and staff
+ * read the totals and the unsigned comments for the teams they look after. No view for staff
+ * carries a person's id or name.
+ */
+@Injectable()
+export class CourseFeedbackService {
+  constructor(
+    @InjectRepository(CourseFeedback) private readonly feedback: Repository<CourseFeedback>,
+    private readonly catalogue: CourseCatalogueService,
+    private readonly enrolments: EnrolmentsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Saves (or replaces) the viewer's feedback on a course they completed. */
+  async give(
+    viewer: Viewer,
+    courseId: string,
+    input: GiveCourseFeedbackDto,
+  ): Promise<MyCourseFeedbackView> {
+    this.catalogue.course(courseId);
+    const enrolment = await this.enrolments.find(viewer.id, courseId);
+    if (enrolment?.status !== 'completed' || enrolment.completedVersion === null)
+      throw new CourseError(
+        CourseErrorCode.NotCompleted,
+        'You can say what you thought of this course once you have completed it',
+      );
+    const now = this.clock.now();
+    const answer = {
+      rating: input.rating,
+      comment: input.comment?.trim() || null,
+      courseVersion: enrolment.completedVersion,
+      updatedAt: now,
+    };
+    const saved = await insertOrUpdate(
+      this.feedback,
+      { userId: viewer.id, courseId },
+      { id: randomUUID(), userId: viewer.id, courseId, createdAt: now, ...answer },
+      answer,
+    );
+    return mine(saved);
+  }
+
+  /** The viewer's own feedback on a course, or null. */
+  async mine(viewer: Viewer, courseId: string): Promise<MyCourseFeedbackView | null> {
+    this.catalogue.course(courseId);
+    const row = await this.feedback.findOneBy({ userId: viewer.id, courseId });
+    return row ? mine(row) : null;
+  }
+
+  async withdraw(viewer: Viewer, courseId: string): Promise<void> {
+    this.catalogue.course(courseId);
+    const result = await this.feedback.delete({ userId: viewer.id, courseId });
+    if (!result.affected) throw CourseError.feedbackNotFound();
+  }
+
+  /** Every course with its satisfaction among the people the viewer may see (or one team). */
+  async overview(viewer: Viewer, team?: string): Promise<CourseSatisfactionView[]> {
+    const counts = await this.ratingCounts(teamsOf(viewer, team));
+    return this.catalogue
+      .all()
+      .map((course) => satisfaction(course, counts.get(course.id) ?? [0, 0, 0, 0, 0]));
+  }
+
+  /** One course: totals and, above the threshold, the spread and the comments, newest first. */
+  async summary(
+    viewer: Viewer,
+    courseId: string,
+    team?: string,
+  ): Promise<CourseFeedbackSummaryView> {
+    const course = this.catalogue.course(courseId);
+    const teams = teamsOf(viewer, team);
+    const counts = (await this.ratingCounts(teams, courseId)).get(courseId) ?? [0, 0, 0, 0, 0];
+    const totals = satisfaction(course, counts);
+    const comments = totals.shown ? await this.comments(teams, courseId) : [];
+    return { ...totals, threshold: FEEDBACK_MIN_RESPONSES, comments };
+  }
+
+  /** Answers per rating (index 0 = rating 1), per course. */
+  private async ratingCounts(
+    teams: string[] | null,
+    courseId?: string,
+  ): Promise<Map<string, number[]>> {
+    const builder = this.scoped(teams)
+      .select('f.course_id', 'courseId')
+      .addSelect('f.rating', 'rating')
+      .addSelect('COUNT(*)', 'answers')
+      .groupBy('f.course_id')
+      .addGroupBy('f.rating');
+    if (courseId) builder.andWhere('f.course_id = :courseId', { courseId });
+    const rows = await builder.getRawMany<{ courseId: string; rating: number; answers: string }>();
+    const counts = new Map<string, number[]>();
+    for (const row of rows) {
+      const list = counts.get(row.courseId) ?? [0, 0, 0, 0, 0];
+      list[Number(row.rating) - 1] = Number(row.answers);
+      counts.set(row.courseId, list);
+    }
+    return counts;
+  }
+
+  private async comments(teams: string[] | null, courseId: string): Promise<FeedbackCommentView[]> {
+    const rows = await this.scoped(teams)
+      .select(['f.id', 'f.rating', 'f.comment', 'f.courseVersion', 'f.updatedAt'])
+      .andWhere('f.course_id = :courseId', { courseId })
+      .andWhere('f.comment IS NOT NULL')
+      .orderBy('f.updatedAt', 'DESC')
+      .addOrderBy('f.id', 'ASC')
+      .limit(COMMENTS_SHOWN)
+      .getMany();
+    return rows.map((row) => ({
+      rating: row.rating,
+      comment: row.comment!,
+      courseVersion: row.courseVersion,
+      day: row.updatedAt.toISOString().slice(0, 10),
+    }));
+  }
+
+  /** Feedback of the people now in these teams (null: everyone; []: no one). */
+  private scoped(teams: string[] | null): SelectQueryBuilder<CourseFeedback> {
+    const builder = this.feedback.createQueryBuilder('f').where('1 = 1');
+    if (teams?.length === 0) builder.andWhere('1 = 0');
+    else if (teams)
+      builder.innerJoin('users', 'u', 'u.id = f.user_id').andWhere('u.team IN (:...teams)', {
+        teams,
+      });
+    return builder;
+  }
+}
+
+/** One team when asked for (refused outside the viewer's), else the viewer's; null = everyone. */
+function teamsOf(viewer: Viewer, team: string | undefined): string[] | null {
+  assertTeamVisible(viewer, team);
+  return team ? [team] : visibleTeams(viewer);
+}
+
+function mine(row: CourseFeedback): MyCourseFeedbackView {
+  return {
+    courseId: row.courseId,
+    courseVersion: row.courseVersion,
+    rating: row.rating,
+    comment: row.comment,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function satisfaction(
+  course: { id: string; title: string; version: number },
+  counts: number[],
+): CourseSatisfactionView {
+  const responses = counts.reduce((sum, n) => sum + n, 0);
+  const shown = responses >= FEEDBACK_MIN_RESPONSES;
+  const total = counts.reduce((sum, n, i) => sum + n * (i + 1), 0);
+  return {
+    courseId: course.id,
+    title: course.title,
+    version: course.version,
+    responses,
+    shown,
+    mean: shown ? Math.round((total / responses) * 10) / 10 : null,
+    distribution: shown ? counts : null,
+  };
+}
