@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { insertOrUpdate } from '../database/save-once';
-import { assertTeamVisible, visibleTeams } from '../identity/team-scope';
+import { scopeTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
 import { CourseCatalogueService } from './course-catalogue.service';
 import { CourseError, CourseErrorCode } from './course-error';
@@ -83,7 +83,7 @@ export class CourseFeedbackService {
 
   /** Every course with its satisfaction among the people the viewer may see (or one team). */
   async overview(viewer: Viewer, team?: string): Promise<CourseSatisfactionView[]> {
-    const counts = await this.ratingCounts(teamsOf(viewer, team));
+    const counts = await this.ratingCounts(scopeTeams(viewer, team));
     return this.catalogue
       .all()
       .map((course) => satisfaction(course, counts.get(course.id) ?? [0, 0, 0, 0, 0]));
@@ -96,7 +96,7 @@ export class CourseFeedbackService {
     team?: string,
   ): Promise<CourseFeedbackSummaryView> {
     const course = this.catalogue.course(courseId);
-    const teams = teamsOf(viewer, team);
+    const teams = scopeTeams(viewer, team);
     const counts = (await this.ratingCounts(teams, courseId)).get(courseId) ?? [0, 0, 0, 0, 0];
     const totals = satisfaction(course, counts);
     const comments = totals.shown ? await this.comments(teams, courseId) : [];
@@ -152,12 +152,6 @@ export class CourseFeedbackService {
       });
     return builder;
   }
-}
-
-/** One team when asked for (refused outside the viewer's), else the viewer's; null = everyone. */
-function teamsOf(viewer: Viewer, team: string | undefined): string[] | null {
-  assertTeamVisible(viewer, team);
-  return team ? [team] : visibleTeams(viewer);
 }
 
 function mine(row: CourseFeedback): MyCourseFeedbackView {

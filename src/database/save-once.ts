@@ -3,14 +3,16 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 
 /**
  * Inserts `row` unless a row matching `where` (a unique key) exists, else updates that row with
- * `changes`. Two saves at once both try the insert: the unique index keeps one, and the other
- * updates it. Resolves to the row as stored now.
+ * `changes` (or what `changes` makes of it). Two saves at once both try the insert: the unique
+ * index keeps one, and the other updates it. Resolves to the row as stored now.
  */
+type Changes<T> = QueryDeepPartialEntity<T> & Partial<T>;
+
 export async function insertOrUpdate<T extends ObjectLiteral & { id: string }>(
   repository: Repository<T>,
   where: FindOptionsWhere<T>,
   row: T,
-  changes: QueryDeepPartialEntity<T> & Partial<T>,
+  changes: Changes<T> | ((existing: T) => Changes<T>),
 ): Promise<T> {
   let existing = await repository.findOne({ where });
   if (!existing) {
@@ -23,6 +25,7 @@ export async function insertOrUpdate<T extends ObjectLiteral & { id: string }>(
       if (!existing) throw error;
     }
   }
-  await repository.update({ id: existing.id } as FindOptionsWhere<T>, changes);
-  return { ...existing, ...changes };
+  const update = typeof changes === 'function' ? changes(existing) : changes;
+  await repository.update({ id: existing.id } as FindOptionsWhere<T>, update);
+  return { ...existing, ...update };
 }

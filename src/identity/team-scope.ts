@@ -40,13 +40,14 @@ export function assertTeamVisible(
 
 /**
  * The teams a staff list is limited to: the one asked for (refused with 403 when outside the
- * viewer's), else the viewer's own; [] means everyone (hr, admin).
+ * viewer's), else the viewer's own. `null` means everyone (hr, admin); `[]` means no one (a
+ * trainer or supervisor who looks after no team yet), never everyone.
  */
 export function scopeTeams(
   viewer: Pick<Viewer, 'roles' | 'managedTeams'>,
   team: string | undefined | null,
-): string[] {
+): string[] | null {
   assertTeamVisible(viewer, team);
   if (team) return [team];
-  return visibleTeams(viewer) ?? [];
+  return visibleTeams(viewer);
 }

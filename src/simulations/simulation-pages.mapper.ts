@@ -187,9 +187,16 @@ export function debriefModel(
   };
 }
 
+/** Whose sessions the list covers, in words. */
+function scopeLabel(teams: string[] | null): string {
+  if (teams === null) return "Everyone's sessions.";
+  if (teams.length === 0) return 'You look after no team yet, so there are no sessions to show.';
+  return `Trainees of ${teams.join(', ')}.`;
+}
+
 /** Staff list of sessions with the filter form's options. */
 export function staffSessionsModel(
-  page: { total: number; items: StaffSessionView[]; teams: string[] },
+  page: { total: number; items: StaffSessionView[]; teams: string[] | null },
   extra: {
     query: Record<string, unknown>;
     scenarios: { id: string; title: string }[];
@@ -202,7 +209,8 @@ export function staffSessionsModel(
     title: 'Role-play sessions',
     personList: extra.people !== null,
     total: page.total,
-    scope: page.teams,
+    scope: scopeLabel(page.teams),
+    anyTeam: page.teams === null,
     query: extra.query,
     scenarios: extra.scenarios,
     people: extra.people ?? [],

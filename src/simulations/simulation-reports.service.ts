@@ -70,7 +70,7 @@ export class SimulationReportsService {
   async staffSessions(
     viewer: Viewer,
     query: StaffSessionsQueryDto,
-  ): Promise<{ total: number; items: StaffSessionView[]; teams: string[] }> {
+  ): Promise<{ total: number; items: StaffSessionView[]; teams: string[] | null }> {
     const teams = scopeTeams(viewer, query.team);
     const where: FindOptionsWhere<SimulationSession> = {};
     if (query.scenarioId) where.scenarioId = query.scenarioId;
@@ -105,8 +105,9 @@ export class SimulationReportsService {
     const published = this.library.get(scenarioId);
     const where: FindOptionsWhere<SimulationSession> = { scenarioId };
     const teams = scopeTeams(viewer, query.team);
-    if (teams.length > 0) where.userId = In(await this.memberIds(teams));
-    const sessions = await this.sessions.find({ where });
+    const members = teams && (await this.memberIds(teams));
+    if (members) where.userId = In(members);
+    const sessions = members?.length === 0 ? [] : await this.sessions.find({ where });
     const finishedIds = sessions.filter((s) => s.status === 'finished').map((s) => s.id);
     const reports: ScoreReport[] = [];
     for (const chunk of chunksOf(finishedIds)) {
@@ -138,20 +139,21 @@ export class SimulationReportsService {
 
   /** The ids of the people whose sessions may be listed; null: anyone's. */
   private async peopleIn(
-    teams: readonly string[],
+    teams: readonly string[] | null,
     q: string | undefined,
   ): Promise<string[] | null> {
+    if (teams?.length === 0) return [];
     if (q) {
       // Anyone may have played a scenario, staff too: every role, past members included.
       const found = await this.users.listPeople({
         roles: ROLES,
-        teams: teams.length > 0 ? teams : undefined,
+        teams: teams ?? undefined,
         inactiveToo: true,
         q,
       });
       return found.map((person) => person.id);
     }
-    return teams.length > 0 ? this.memberIds(teams) : null;
+    return teams ? this.memberIds(teams) : null;
   }
 
   private async staffViews(rows: SimulationSession[]): Promise<StaffSessionView[]> {

@@ -170,6 +170,7 @@ export function agreementModel(
     query: extra.query,
     scenarios: extra.scenarios,
     teams: extra.teams,
+    anyTeam: report.teams === null,
     errors: errorsByPath(extra.errors),
     verdict: verdictModel(report.verdict),
     betweenReviewers: verdictModel(report.betweenReviewers),

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, QueryFailedError, Repository, SelectQueryBuilder } from 'typeorm';
+import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { AppError } from '../common/domain-error';
 import { chunksOf } from '../database/chunks';
+import { insertOrUpdate } from '../database/save-once';
 import { DAY_MS, dayStartUtc } from '../common/time';
 import { AuditService } from '../identity/audit.service';
 import { scopeTeams } from '../identity/team-scope';
@@ -73,30 +74,17 @@ export class TurnReviewsService {
       updatedAt: now,
     };
     const own = { turnId: turn.id, reviewerId: viewer.id };
-    let existing = await this.reviews.findOne({ where: own });
-    if (!existing) {
-      const review: TurnReview = {
-        id: randomUUID(),
-        sessionId,
-        createdAt: now,
-        seenAt: null,
-        ...own,
+    const saved = await insertOrUpdate(
+      this.reviews,
+      own,
+      { id: randomUUID(), sessionId, createdAt: now, seenAt: null, ...own, ...judgement },
+      // A changed judgement is news to the trainee again; saving the same one is not.
+      (existing) => ({
         ...judgement,
-      };
-      try {
-        await this.reviews.insert(review);
-        return this.presentOne(review, turnIndex);
-      } catch (error) {
-        // The same reviewer saving twice at once: the unique index kept one; update that one.
-        if (!(error instanceof QueryFailedError)) throw error;
-        existing = await this.reviews.findOne({ where: own });
-        if (!existing) throw error;
-      }
-    }
-    // A changed judgement is news to the trainee again; saving the same one is not.
-    const changed = sameJudgement(existing, judgement) ? {} : { seenAt: null };
-    await this.reviews.update({ id: existing.id }, { ...judgement, ...changed });
-    return this.presentOne({ ...existing, ...judgement, ...changed }, turnIndex);
+        ...(sameJudgement(existing, judgement) ? {} : { seenAt: null }),
+      }),
+    );
+    return this.presentOne(saved, turnIndex);
   }
 
   /** Removes the viewer's own review of one reply. */
@@ -309,7 +297,10 @@ export class TurnReviewsService {
   }
 
   /** The reviews in scope (teams, scenario, last saved within the days) with their replies. */
-  private async reviewed(teams: string[], filter: TurnReviewsQueryDto): Promise<ReviewedReply[]> {
+  private async reviewed(
+    teams: string[] | null,
+    filter: TurnReviewsQueryDto,
+  ): Promise<ReviewedReply[]> {
     const query = this.reviews
       .createQueryBuilder('review')
       .innerJoin(SimulationSession, 'session', 'session.id = review.session_id')
@@ -320,7 +311,7 @@ export class TurnReviewsService {
     const { from, until } = reviewWindow(filter);
     if (from) query.andWhere('review.updated_at >= :from', { from });
     if (until) query.andWhere('review.updated_at < :until', { until });
-    if (teams.length > 0 && !(await this.limitToMembers(query, teams))) return [];
+    if (teams !== null && !(await this.limitToMembers(query, teams))) return [];
     return this.withReplies(await query.getMany());
   }
 

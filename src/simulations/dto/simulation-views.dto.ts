@@ -138,8 +138,12 @@ export class StaffSessionView extends AttemptSummaryView {
 export class StaffSessionListView {
   @ApiProperty() total!: number;
   @ApiProperty({ type: [StaffSessionView] }) items!: StaffSessionView[];
-  @ApiProperty({ type: [String], description: 'The teams the list was limited to (none: all)' })
-  teams!: string[];
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description: "The teams the list was limited to; null: everyone's (hr, admin)",
+  })
+  teams!: string[] | null;
 }
 
 export class ScenarioResultsView {

@@ -2,18 +2,13 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { blankAsNull, wholeNumberOrNull } from '../../common/form-values';
 import { CALENDAR_DAY } from '../../common/time';
 import { REVIEW_VERDICTS, ReviewVerdict } from '../turn-review.entity';
 
 export const REVIEW_NOTE_MAX = 2000;
 
 // The debrief page's form sends every field as text: a blank rating or note means "none".
-const blankAsNull = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && value.trim() === '' ? null : value;
-const rating = ({ value }: { value: unknown }): unknown => {
-  const blank = blankAsNull({ value });
-  return typeof blank === 'string' && /^\d+$/.test(blank) ? Number(blank) : blank;
-};
 
 /** An optional 1–5 rating; null or absent means not rated. */
 function Rating(name: string, description: string): PropertyDecorator {
@@ -26,7 +21,7 @@ function Rating(name: string, description: string): PropertyDecorator {
       nullable: true,
       type: Number,
     }),
-    Transform(rating),
+    Transform(wholeNumberOrNull),
     IsOptional(),
     IsInt({ message }),
     Min(1, { message }),
@@ -177,8 +172,12 @@ export class TurnReviewAgreementView {
   @ApiProperty({ nullable: true, type: String }) scenarioId!: string | null;
   @ApiProperty({ nullable: true, type: String }) from!: string | null;
   @ApiProperty({ nullable: true, type: String }) to!: string | null;
-  @ApiProperty({ type: [String], description: 'The teams counted (none: everyone)' })
-  teams!: string[];
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description: 'The teams counted; null: everyone (hr, admin)',
+  })
+  teams!: string[] | null;
   @ApiProperty() reviews!: number;
   @ApiProperty({ description: 'Distinct replies reviewed' }) replies!: number;
   @ApiProperty() reviewers!: number;

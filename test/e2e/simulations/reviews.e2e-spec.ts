@@ -301,7 +301,7 @@ describe('Reviews of role-play replies', () => {
       const everyone = (
         await simulationApi(t, hr).get('/api/simulations/reviews/agreement').expect(200)
       ).body as AgreementBody;
-      expect(everyone).toMatchObject({ reviews: 7, reviewers: 3, teams: [] });
+      expect(everyone).toMatchObject({ reviews: 7, reviewers: 3, teams: null });
     });
 
     it('should list the sessions still to review, and each session’s review count', async () => {
@@ -425,6 +425,49 @@ describe('Reviews of role-play replies', () => {
       expect(audit.map((row) => JSON.parse(row.summary) as object)).toEqual([
         { scenarioId: 'billing-dispute', team: null, from: null, to: null, rows: 6 },
       ]);
+    });
+
+    it('should show a trainer who looks after no team nobody’s sessions, results or reviews', async () => {
+      await t
+        .http()
+        .post('/api/users')
+        .set('Authorization', admin)
+        .send({
+          email: 'no.team@academy.local',
+          displayName: 'No Team',
+          password: 'long-enough-pw',
+          roles: ['trainer', 'supervisor'],
+          managedTeams: [],
+        })
+        .expect(201);
+      const teamless = simulationApi(t, await t.bearer('no.team@academy.local', 'long-enough-pw'));
+      const everyone = simulationApi(t, hr);
+
+      const sessions = (await everyone.get('/api/simulations/sessions').expect(200)).body;
+      expect(sessions.total).toBeGreaterThan(0);
+      expect(sessions.teams).toBeNull();
+      expect((await teamless.get('/api/simulations/sessions').expect(200)).body).toMatchObject({
+        total: 0,
+        items: [],
+        teams: [],
+      });
+      const results = '/api/simulations/billing-dispute/results';
+      expect((await everyone.get(results).expect(200)).body.results.sessions).toBeGreaterThan(0);
+      expect((await teamless.get(results).expect(200)).body.results.sessions).toBe(0);
+      const agreement = '/api/simulations/reviews/agreement';
+      expect((await everyone.get(agreement).expect(200)).body.reviews).toBeGreaterThan(0);
+      expect((await teamless.get(agreement).expect(200)).body).toMatchObject({
+        reviews: 0,
+        teams: [],
+      });
+      const exported = await teamless.get('/api/simulations/reviews/export.jsonl').expect(200);
+      expect(exported.text.trim()).toBe('');
+
+      const page = new BrowserSession(t.app.getHttpServer());
+      await page.signIn('no.team@academy.local', 'long-enough-pw');
+      expect((await page.get('/simulations/sessions')).text).toContain(
+        'You look after no team yet, so there are no sessions to show.',
+      );
     });
 
     it('should show the report page to staff with the counts and the disagreement', async () => {
