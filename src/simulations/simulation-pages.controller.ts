@@ -9,15 +9,12 @@ import {
   Render,
   Res,
 } from '@nestjs/common';
-import { visibleTeams } from '../identity/team-scope';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
-import { Roles } from '../identity/access.decorators';
-import { UsersService } from '../identity/users.service';
 import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
-import { ResultsQueryDto, StaffSessionsQueryDto, TurnFormDto } from './dto/simulation-requests.dto';
+import { TurnFormDto } from './dto/simulation-requests.dto';
 import { ScenarioLibrary } from './scenario-library.service';
 import { SessionsService } from './sessions.service';
 import * as pages from './simulation-pages.mapper';
@@ -27,11 +24,9 @@ import { UnseenReviewsService } from './unseen-reviews.service';
 
 type Form = Record<string, unknown>;
 const STAFF = ['trainer', 'supervisor', 'hr', 'admin'] as const;
-// A longer list is no use as a drop-down; the team filter and the name or email box narrow it.
-const PEOPLE_IN_FILTER = 500;
 const session = (id: string, tail = ''): string => `/simulations/sessions/${id}${tail}`;
 
-/** Role-play pages: scenario list, brief, the conversation, the debrief, trainers' sessions and results. */
+/** Role-play pages: scenario list, brief, the conversation (trainers' pages: SimulationStaffPagesController). */
 @ApiExcludeController()
 @Controller('simulations')
 export class SimulationPagesController {
@@ -39,7 +34,6 @@ export class SimulationPagesController {
     private readonly sessions: SessionsService,
     private readonly reports: SimulationReportsService,
     private readonly library: ScenarioLibrary,
-    private readonly users: UsersService,
     private readonly reviews: TurnReviewsService,
     private readonly unseen: UnseenReviewsService,
   ) {}
@@ -60,45 +54,6 @@ export class SimulationPagesController {
       feedback,
       unseen,
     });
-  }
-
-  @Get('sessions')
-  @Roles(...STAFF)
-  async staffSessions(
-    @CurrentViewer() viewer: Viewer,
-    @Query() query: Form,
-    @Res() response: Response,
-  ): Promise<void> {
-    // Empty filter fields mean "any"; what is left is checked like the API's query.
-    const plain = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
-    const parsed = validateInto(StaffSessionsQueryDto, plain);
-    const page = parsed.ok
-      ? await this.reports.staffSessions(viewer, parsed.value)
-      : { total: 0, items: [], teams: [] };
-    const teams = await this.users.teamsVisibleTo(viewer);
-    const chosen = typeof plain.team === 'string' ? plain.team : undefined;
-    // The person filter: trainees of the chosen team, else of the teams the viewer may see
-    // (everyone, with or without a team, for hr and admin), matching the name or email box;
-    // past members too, as their sessions stay listed.
-    const everyone = chosen === undefined && visibleTeams(viewer) === null;
-    const people = await this.users.listPeople({
-      roles: ['trainee'],
-      teams: everyone ? undefined : teams.filter((team) => chosen === undefined || team === chosen),
-      inactiveToo: true,
-      q: parsed.ok ? parsed.value.q : undefined,
-      limit: PEOPLE_IN_FILTER + 1,
-    });
-    response.status(parsed.ok ? 200 : 400).render(
-      'simulations/sessions',
-      pages.staffSessionsModel(page, {
-        query: plain,
-        scenarios: this.library.list().map(({ scenario }) => scenario),
-        // Null when they do not fit: the page then offers only the name or email box.
-        people: people.length > PEOPLE_IN_FILTER ? null : people,
-        teams,
-        errors: parsed.ok ? undefined : parsed.errors,
-      }),
-    );
   }
 
   @Get('sessions/:sessionId')
@@ -136,20 +91,6 @@ export class SimulationPagesController {
       });
       response.status(error.status).render('simulations/session', model);
     }
-  }
-
-  @Get(':scenarioId/results')
-  @Roles(...STAFF)
-  @Render('simulations/results')
-  async results(
-    @CurrentViewer() viewer: Viewer,
-    @Param('scenarioId') scenarioId: string,
-    @Query() query: ResultsQueryDto,
-  ): Promise<object> {
-    return pages.resultsModel(
-      await this.reports.results(viewer, scenarioId, query),
-      await this.users.teamsVisibleTo(viewer),
-    );
   }
 
   @Get(':scenarioId')

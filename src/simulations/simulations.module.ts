@@ -11,6 +11,7 @@ import { ScenarioLibrary } from './scenario-library.service';
 import { ScenarioVersion } from './scenario-version.entity';
 import { SessionsService } from './sessions.service';
 import { SimulationPagesController } from './simulation-pages.controller';
+import { SimulationStaffPagesController } from './simulation-staff-pages.controller';
 import { SimulationRecords } from './simulation-records';
 import { SimulationReportsService } from './simulation-reports.service';
 import { SimulationSession } from './simulation-session.entity';
@@ -20,6 +21,7 @@ import { TurnReview } from './turn-review.entity';
 import { TurnReviewPagesController } from './turn-review-pages.controller';
 import { unseenReviewsNotice } from './turn-review-pages.mapper';
 import { TurnReviewsController } from './turn-reviews.controller';
+import { ReviewReportsService } from './review-reports.service';
 import { TurnReviewsService } from './turn-reviews.service';
 import { TurnWriter } from './turn-writer';
 import { UnseenReviewsService } from './unseen-reviews.service';
@@ -39,6 +41,7 @@ import { UnseenReviewsService } from './unseen-reviews.service';
     SimulationsController,
     ScenarioAuthoringPagesController,
     TurnReviewPagesController,
+    SimulationStaffPagesController,
     SimulationPagesController,
   ],
   providers: [
@@ -49,6 +52,7 @@ import { UnseenReviewsService } from './unseen-reviews.service';
     ScenarioAuthoringService,
     TurnWriter,
     TurnReviewsService,
+    ReviewReportsService,
     UnseenReviewsService,
   ],
   exports: [ScenarioLibrary, SessionsService],

@@ -22,6 +22,7 @@ import { SessionsService } from './sessions.service';
 import { debriefModel } from './simulation-pages.mapper';
 import { agreementModel } from './turn-review-pages.mapper';
 import { REVIEWERS } from './turn-reviews.controller';
+import { ReviewReportsService } from './review-reports.service';
 import { TurnReviewsService } from './turn-reviews.service';
 
 type Form = Record<string, unknown>;
@@ -35,6 +36,7 @@ export class TurnReviewPagesController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly reviews: TurnReviewsService,
+    private readonly reports: ReviewReportsService,
     private readonly library: ScenarioLibrary,
     private readonly users: UsersService,
   ) {}
@@ -50,12 +52,12 @@ export class TurnReviewPagesController {
     let errors = parsed.ok ? undefined : parsed.errors;
     let report;
     try {
-      report = await this.reviews.agreement(viewer, parsed.ok ? parsed.value : {});
+      report = await this.reports.agreement(viewer, parsed.ok ? parsed.value : {});
     } catch (error) {
       // A day that is not real, or a window that ends before it starts: say so over all reviews.
       if (!(error instanceof DomainError) || error.status !== 400) throw error;
       errors = error.errors;
-      report = await this.reviews.agreement(viewer, {});
+      report = await this.reports.agreement(viewer, {});
     }
     response.status(errors ? 400 : 200).render(
       'simulations/reviews',

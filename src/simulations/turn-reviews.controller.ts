@@ -30,6 +30,7 @@ import {
   TurnReviewView,
   UnseenReviewsView,
 } from './dto/turn-review.dto';
+import { ReviewReportsService } from './review-reports.service';
 import { TurnReviewsService } from './turn-reviews.service';
 import { UnseenReviewsService } from './unseen-reviews.service';
 
@@ -44,6 +45,7 @@ const TURN = 'simulations/sessions/:sessionId/turns/:turnIndex/review';
 export class TurnReviewsController {
   constructor(
     private readonly reviews: TurnReviewsService,
+    private readonly reports: ReviewReportsService,
     private readonly unseen: UnseenReviewsService,
   ) {}
 
@@ -118,7 +120,7 @@ export class TurnReviewsController {
     @CurrentViewer() viewer: Viewer,
     @Query() query: TurnReviewsQueryDto,
   ): Promise<TurnReviewAgreementView> {
-    return this.reviews.agreement(viewer, query);
+    return this.reports.agreement(viewer, query);
   }
 
   @Get('simulations/reviews/export.jsonl')
@@ -133,7 +135,7 @@ export class TurnReviewsController {
     @Query() query: TurnReviewsQueryDto,
     @Res() response: Response,
   ): Promise<void> {
-    const lines = await this.reviews.exportLines(viewer, query);
+    const lines = await this.reports.exportLines(viewer, query);
     response
       .status(200)
       // After attachment(), which would set a type from the file name.

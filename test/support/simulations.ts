@@ -103,3 +103,15 @@ export async function createTrainee(
     throw new Error(`creating ${email}: ${response.status} ${JSON.stringify(response.body)}`);
   return { id: (response.body as { id: string }).id, bearer: await t.bearer(email, password) };
 }
+
+/** Plays billing-dispute to its end along the main path with good replies; the session id. */
+export async function finishBillingDispute(t: TestApp, bearer: string): Promise<string> {
+  const api = simulationApi(t, bearer);
+  const session = (await api.start('billing-dispute').expect(201)).body as SessionBody;
+  for (const [index, reply] of goodReplies('billing-dispute', BILLING_MAIN_PATH).entries())
+    await api.turn(session.id, index, reply).expect(201);
+  const finished = (await api.session(session.id).expect(200)).body as SessionBody;
+  if (finished.status !== 'finished')
+    throw new Error(`billing-dispute did not finish: ${finished.status}`);
+  return session.id;
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { LearningRecordsService } from '../../../src/learning-records/learning-records.service';
 import { ACTIVITY_TYPES, activityIri, VERBS } from '../../../src/learning-records/xapi';
+import { publicKeyFromMultibase } from '../../../src/certifications/credential-proof';
 import { DIMENSION_MEANS_EXTENSION } from '../../../src/certifications/learning-evidence';
 import { AttemptBody, examApi, rightResponse } from '../../support/exams';
 import { courseApi, RIGHT_ANSWERS } from '../../support/courses';
@@ -166,3 +167,11 @@ requirements:
 `;
 
 export const DAY_MS = 24 * 3600 * 1000;
+
+/** What an outside verifier does with a proof: look its key up in the issuer profile. */
+export const publishedKey =
+  (profile: { verificationMethod: { id: string; publicKeyMultibase: string }[] }) =>
+  (id: string) => {
+    const method = profile.verificationMethod.find((m) => m.id === id);
+    return method ? publicKeyFromMultibase(method.publicKeyMultibase) : null;
+  };

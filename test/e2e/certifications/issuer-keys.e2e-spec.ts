@@ -1,12 +1,9 @@
-import {
-  checkProof,
-  JsonObject,
-  publicKeyFromMultibase,
-} from '../../../src/certifications/credential-proof';
+import { checkProof, JsonObject } from '../../../src/certifications/credential-proof';
 import { BrowserSession } from '../../support/browser-session';
 import { createTestApp, DEMO_PASSWORD, TestApp } from '../../support/test-app';
 import {
   certificationContent,
+  publishedKey,
   QUIZ_CERTIFICATE,
   recordActivity,
   userId,
@@ -176,10 +173,7 @@ describe('Issuer signing keys: rotation and revocation', () => {
     );
     // An outside verifier using the profile cannot find the key either.
     const profile = (await t.http().get('/badges/profile').expect(200)).body;
-    const lookUp = (id: string) => {
-      const method = profile.verificationMethod.find((m: { id: string }) => m.id === id);
-      return method ? publicKeyFromMultibase(method.publicKeyMultibase) : null;
-    };
+    const lookUp = publishedKey(profile);
     await expect(checkProof(first, lookUp)).rejects.toThrow(/not one of this issuer's keys/);
     await expect(checkProof(await download(), lookUp)).resolves.toBeDefined();
 

@@ -1,8 +1,4 @@
-import {
-  checkProof,
-  JsonObject,
-  publicKeyFromMultibase,
-} from '../../../src/certifications/credential-proof';
+import { checkProof, JsonObject } from '../../../src/certifications/credential-proof';
 import { StatusListsService } from '../../../src/certifications/status-lists.service';
 import { decodeStatusList, LIST_SIZE, statusBit } from '../../../src/certifications/status-list';
 import { readFileSync } from 'node:fs';
@@ -13,6 +9,7 @@ import { statementValidator } from '../../support/xapi-schema';
 import { createTestApp, TestApp } from '../../support/test-app';
 import {
   certificationContent,
+  publishedKey,
   QUIZ_CERTIFICATE,
   recordActivity,
   userId,
@@ -23,13 +20,6 @@ import {
 const PUBLIC_URL = 'https://academy.example.org';
 const PROFILE = `${PUBLIC_URL}/badges/profile`;
 const proofOf = (credential: JsonObject) => (credential.proof as JsonObject[])[0];
-// What an outside verifier does with a proof: look its key up in the issuer profile.
-const publishedKey =
-  (profile: { verificationMethod: { id: string; publicKeyMultibase: string }[] }) =>
-  (id: string) => {
-    const method = profile.verificationMethod.find((m) => m.id === id);
-    return method ? publicKeyFromMultibase(method.publicKeyMultibase) : null;
-  };
 
 describe('Signed Open Badges 3.0 credentials', () => {
   let t: TestApp;

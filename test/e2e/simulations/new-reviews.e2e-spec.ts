@@ -1,13 +1,7 @@
 import { DataSource } from 'typeorm';
 import { UnseenReviewsService } from '../../../src/simulations/unseen-reviews.service';
 import { BrowserSession } from '../../support/browser-session';
-import {
-  BILLING_MAIN_PATH,
-  createTrainee,
-  goodReplies,
-  SessionBody,
-  simulationApi,
-} from '../../support/simulations';
+import { finishBillingDispute, createTrainee, simulationApi } from '../../support/simulations';
 import { createTestApp, DEMO_PASSWORD, TestApp } from '../../support/test-app';
 
 interface ReviewBody {
@@ -73,14 +67,6 @@ describe('New reviews of a trainee’s replies', () => {
     (await simulationApi(t, bearer).get(`/api/simulations/sessions/${session}/reviews`).expect(200))
       .body as ReviewBody[];
 
-  async function finishBillingDispute(bearer: string): Promise<string> {
-    const api = simulationApi(t, bearer);
-    const session = (await api.start('billing-dispute').expect(201)).body as SessionBody;
-    for (const [index, reply] of goodReplies('billing-dispute', BILLING_MAIN_PATH).entries())
-      await api.turn(session.id, index, reply).expect(201);
-    return session.id;
-  }
-
   beforeAll(async () => {
     t = await createTestApp();
     db = t.app.get(DataSource);
@@ -92,8 +78,8 @@ describe('New reviews of a trainee’s replies', () => {
     ]);
     taraId = ((await simulationApi(t, tara).get('/api/me').expect(200)).body as { id: string }).id;
     east = await createTrainee(t, admin, 'east.unseen@academy.local', 'East');
-    first = await finishBillingDispute(tara);
-    second = await finishBillingDispute(tara);
+    first = await finishBillingDispute(t, tara);
+    second = await finishBillingDispute(t, tara);
     taraPages = new BrowserSession(t.app.getHttpServer());
     await taraPages.signIn('trainee@academy.local', DEMO_PASSWORD);
   });
@@ -280,7 +266,7 @@ describe('New reviews of a trainee’s replies', () => {
     });
 
     it('should keep the home notice to trainees, even for staff whose replies were reviewed', async () => {
-      const own = await finishBillingDispute(trainer);
+      const own = await finishBillingDispute(t, trainer);
       await review(admin, own, 0, { verdict: 'pass' }).expect(200);
       const trainerId = (
         (await simulationApi(t, trainer).get('/api/me').expect(200)).body as { id: string }

@@ -4,10 +4,9 @@ import { reviewAgreement } from '../../../src/scoring/review-agreement.cli';
 import { runScoreCli } from '../../../src/scoring/score.cli';
 import { BrowserSession } from '../../support/browser-session';
 import {
-  BILLING_MAIN_PATH,
+  finishBillingDispute,
   calibrationText,
   createTrainee,
-  goodReplies,
   SessionBody,
   simulationApi,
 } from '../../support/simulations';
@@ -61,16 +60,6 @@ describe('Reviews of role-play replies', () => {
   const put = (bearer: string, session: string, turn: number | string, body: object) =>
     t.http().put(path(session, turn)).set('Authorization', bearer).send(body);
 
-  async function finishBillingDispute(bearer: string): Promise<string> {
-    const api = simulationApi(t, bearer);
-    const session = (await api.start('billing-dispute').expect(201)).body as SessionBody;
-    for (const [index, reply] of goodReplies('billing-dispute', BILLING_MAIN_PATH).entries())
-      await api.turn(session.id, index, reply).expect(201);
-    const finished = (await api.session(session.id).expect(200)).body as SessionBody;
-    expect(finished.status).toBe('finished');
-    return session.id;
-  }
-
   beforeAll(async () => {
     t = await createTestApp();
     db = t.app.get(DataSource);
@@ -82,7 +71,7 @@ describe('Reviews of role-play replies', () => {
       t.bearer('trainee@academy.local'),
     ]);
     east = await createTrainee(t, admin, 'east.reviewed@academy.local', 'East');
-    sessionId = await finishBillingDispute(tara);
+    sessionId = await finishBillingDispute(t, tara);
     const rows = (await db.query(
       `SELECT turn_index, report FROM simulation_turns WHERE session_id = '${sessionId}' ORDER BY turn_index`,
     )) as StoredTurn[];
@@ -190,12 +179,14 @@ describe('Reviews of role-play replies', () => {
     });
 
     it('should hide sessions outside the reviewer’s teams behind a 404, and refuse reviewing one’s own replies', async () => {
-      const eastSession = await finishBillingDispute(east.bearer);
+      const eastSession = await finishBillingDispute(t, east.bearer);
       const hidden = await put(supervisor, eastSession, 0, { verdict: 'pass' });
       expect(hidden.status).toBe(404);
       expect(hidden.body).toMatchObject({ code: 'SESSION_NOT_FOUND' });
       await put(admin, eastSession, 0, { verdict: 'pass' }).expect(200);
-      const own = await put(trainer, await finishBillingDispute(trainer), 0, { verdict: 'pass' });
+      const own = await put(trainer, await finishBillingDispute(t, trainer), 0, {
+        verdict: 'pass',
+      });
       expect(own.status).toBe(403);
       expect(own.body).toMatchObject({ code: 'OWN_REPLIES' });
       await db.query('DELETE FROM simulation_turn_reviews');
@@ -274,7 +265,7 @@ describe('Reviews of role-play replies', () => {
       await put(supervisor, sessionId, 0, { verdict: engine[0].passed ? 'pass' : 'fail' }).expect(
         200,
       );
-      const eastSession = await finishBillingDispute(east.bearer);
+      const eastSession = await finishBillingDispute(t, east.bearer);
       await put(admin, eastSession, 0, { verdict: 'pass' }).expect(200);
     });
 
