@@ -11,7 +11,8 @@ import {
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { CourseError } from './course-error';
-import { CourseFeedbackService, FEEDBACK_MIN_RESPONSES } from './course-feedback.service';
+import { CourseFeedbackService } from './course-feedback.service';
+import { FEEDBACK_MIN_RESPONSES } from './engine/satisfaction';
 import {
   CourseFeedbackQueryDto,
   CourseFeedbackSummaryView,

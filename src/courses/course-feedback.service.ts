@@ -17,12 +17,8 @@ import {
   MyCourseFeedbackView,
 } from './dto/course-feedback.dto';
 import { EnrolmentsService } from './enrolments.service';
+import { countRating, FEEDBACK_MIN_RESPONSES, satisfactionOf } from './engine/satisfaction';
 
-/**
- * Below this many answers in a selection (a course, narrowed to a team), staff see only the count:
- * no mean, no spread, no comments, so that no one's answer can be picked out of a small team.
- */
-export const FEEDBACK_MIN_RESPONSES = 3;
 const COMMENTS_SHOWN = 100;
 
 /**
@@ -117,11 +113,11 @@ export class CourseFeedbackService {
     if (courseId) builder.andWhere('f.course_id = :courseId', { courseId });
     const rows = await builder.getRawMany<{ courseId: string; rating: number; answers: string }>();
     const counts = new Map<string, number[]>();
-    for (const row of rows) {
-      const list = counts.get(row.courseId) ?? [0, 0, 0, 0, 0];
-      list[Number(row.rating) - 1] = Number(row.answers);
-      counts.set(row.courseId, list);
-    }
+    for (const row of rows)
+      counts.set(
+        row.courseId,
+        countRating(counts.get(row.courseId), Number(row.rating), Number(row.answers)),
+      );
     return counts;
   }
 
@@ -169,16 +165,10 @@ function satisfaction(
   course: { id: string; title: string; version: number },
   counts: number[],
 ): CourseSatisfactionView {
-  const responses = counts.reduce((sum, n) => sum + n, 0);
-  const shown = responses >= FEEDBACK_MIN_RESPONSES;
-  const total = counts.reduce((sum, n, i) => sum + n * (i + 1), 0);
   return {
     courseId: course.id,
     title: course.title,
     version: course.version,
-    responses,
-    shown,
-    mean: shown ? Math.round((total / responses) * 10) / 10 : null,
-    distribution: shown ? counts : null,
+    ...satisfactionOf(counts),
   };
 }

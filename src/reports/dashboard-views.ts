@@ -81,6 +81,18 @@ export class CourseAssignmentsView extends AssignmentCountsView {
   @ApiProperty() title!: string;
 }
 
+export class CourseSatisfactionRowView {
+  @ApiProperty() courseId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Trainees in scope who rated the course' }) responses!: number;
+  @ApiProperty({ description: 'false below three answers: then only the count is given' })
+  shown!: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Mean rating 1–5, to one decimal' })
+  mean!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: [Number], description: 'Answers per rating 1–5' })
+  distribution!: number[] | null;
+}
+
 export class TeamMovesView {
   @ApiPropertyOptional({ nullable: true }) team!: string | null;
   @ApiProperty({ description: 'Applied: the person changed position' }) applied!: number;
@@ -118,4 +130,9 @@ export class DashboardView {
     total: TeamMovesView;
     byTeam: TeamMovesView[];
   };
+  @ApiProperty({
+    type: [CourseSatisfactionRowView],
+    description: 'Courses trainees in scope rated (answers last saved within from–to)',
+  })
+  satisfaction!: CourseSatisfactionRowView[];
 }

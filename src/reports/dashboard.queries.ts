@@ -167,6 +167,20 @@ export class DashboardQueries {
     return builder.getRawMany<Raw>();
   }
 
+  /** Course ratings of the people in scope, by course and rating. */
+  satisfaction(scope: ReportScope): Promise<Raw[]> {
+    const builder = this.fromPeople('course_feedback', 'f', scope)
+      .select('f.course_id', 'course_id')
+      .addSelect('f.rating', 'rating')
+      .addSelect('COUNT(*)', 'answers')
+      .groupBy('f.course_id')
+      .addGroupBy('f.rating');
+    this.scopes.applyWindow(builder, scope, 'f.updated_at');
+    if (scope.programme)
+      this.inList(builder, 'f.course_id', scope.programme.courseIds, 'programmeCourses');
+    return builder.getRawMany<Raw>();
+  }
+
   /** Moves taking effect in [first, last] (calendar days), by team and status. */
   moves(scope: ReportScope, first: string, last: string): Promise<Raw[]> {
     return this.fromPeople('rotation_moves', 'm', scope)

@@ -4,7 +4,9 @@ import { DAY_MS } from '../common/time';
 import { Viewer } from '../identity/viewer';
 import { DIMENSIONS } from '../scoring/engine';
 import { DashboardQueries } from './dashboard.queries';
+import { countRating, satisfactionOf } from '../courses/engine/satisfaction';
 import {
+  CourseSatisfactionRowView,
   DashboardView,
   ProgrammeCertificationView,
   RateView,
@@ -38,21 +40,31 @@ export class DashboardService {
     const quarter = quarterOf(now);
     const programmes = scope.programme ? [scope.programme] : this.catalogue.programmes();
     // One statement after another on SQLite; PostgreSQL runs them side by side.
-    const [people, certificates, inProgress, exams, sessions, dimensions, assignments, moves] =
-      await Promise.all([
-        this.queries.people(scope),
-        this.queries.certificates(
-          scope,
-          now,
-          new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS),
-        ),
-        this.queries.inProgress(scope, programmes),
-        this.queries.exams(scope),
-        this.queries.simulations(scope),
-        this.queries.dimensions(scope),
-        this.queries.assignments(scope, today),
-        this.queries.moves(scope, quarter.first, quarter.last),
-      ]);
+    const [
+      people,
+      certificates,
+      inProgress,
+      exams,
+      sessions,
+      dimensions,
+      assignments,
+      moves,
+      ratings,
+    ] = await Promise.all([
+      this.queries.people(scope),
+      this.queries.certificates(
+        scope,
+        now,
+        new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS),
+      ),
+      this.queries.inProgress(scope, programmes),
+      this.queries.exams(scope),
+      this.queries.simulations(scope),
+      this.queries.dimensions(scope),
+      this.queries.assignments(scope, today),
+      this.queries.moves(scope, quarter.first, quarter.last),
+      this.queries.satisfaction(scope),
+    ]);
     const progress = programmes.map((_, index) =>
       inProgress.map((row) => ({ team: row.team, in_progress: row[`p${index}`] })),
     );
@@ -106,7 +118,27 @@ export class DashboardService {
         },
         byTeam: moveTeams,
       },
+      satisfaction: this.satisfaction(ratings),
     };
+  }
+
+  /** Each rated course with what may be shown of its ratings, by title. */
+  private satisfaction(rows: Raw[]): CourseSatisfactionRowView[] {
+    const counts = new Map<string, number[]>();
+    for (const row of rows) {
+      const courseId = String(row.course_id);
+      counts.set(
+        courseId,
+        countRating(counts.get(courseId), rawNumber(row.rating), rawNumber(row.answers)),
+      );
+    }
+    return [...counts]
+      .map(([courseId, list]) => ({
+        courseId,
+        title: this.catalogue.titleOf('course', courseId),
+        ...satisfactionOf(list),
+      }))
+      .sort((a, b) => a.title.localeCompare(b.title) || a.courseId.localeCompare(b.courseId));
   }
 
   private certification(

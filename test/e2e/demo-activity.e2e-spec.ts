@@ -23,6 +23,7 @@ interface Dashboard {
   exams: { byExam: RateRow[] };
   simulations: { team: string | null; sessions: number; passed: number; weakest: unknown[] }[];
   assignments: { assigned: number; completed: number; overdue: number };
+  satisfaction: { courseId: string; responses: number; shown: boolean; mean: number | null }[];
 }
 
 const TABLES = [
@@ -175,6 +176,17 @@ describe(DemoActivityService.name, () => {
     expect(principles.mean).toBeLessThanOrEqual(5);
     const total = overview.reduce((sum, course) => sum + course.responses, 0);
     expect(total).toBe((await counts()).course_feedback);
+    // The dashboard counts the same answers (all from trainees), and a team's share of them.
+    const rated = (await dashboard(hr)).satisfaction;
+    expect(rated.find((row) => row.courseId === 'service-principles')).toMatchObject({
+      responses: completers.length,
+      shown: true,
+      mean: principles.mean,
+    });
+    const north = (await dashboard(hr, '?team=North')).satisfaction.find(
+      (row) => row.courseId === 'service-principles',
+    )!;
+    expect(north.responses).toBe(completers.filter((member) => member.team === 'North').length);
 
     const summary = (
       await t
