@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '../common/domain-error';
+import { errorFamily } from '../common/domain-error';
 
 export enum CertificationErrorCode {
   ProgrammeNotFound = 'PROGRAMME_NOT_FOUND',
@@ -24,11 +24,7 @@ const STATUS = {
   [CertificationErrorCode.InvalidSignOff]: 400,
 } satisfies Record<CertificationErrorCode, number>;
 
-export class CertificationError extends DomainError {
-  constructor(code: CertificationErrorCode, message: string, errors?: FieldError[]) {
-    super(code, STATUS[code], message, errors);
-  }
-
+export class CertificationError extends errorFamily(STATUS) {
   // The same answer for a certificate that does not exist and one the viewer may not see.
   static certificateNotFound(): CertificationError {
     return new CertificationError(

@@ -20,6 +20,18 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * The base of a feature's error class: one constructor taking the feature's codes, each answered
+ * with its status from `statusOf`. `class CourseError extends errorFamily(STATUS) { … }`.
+ */
+export function errorFamily<Code extends string>(statusOf: Record<Code, number>) {
+  return class extends DomainError {
+    constructor(code: Code, message: string, errors?: FieldError[]) {
+      super(code, statusOf[code], message, errors);
+    }
+  };
+}
+
 export enum CommonErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   BadRequest = 'BAD_REQUEST',
@@ -48,11 +60,7 @@ export const COMMON_ERROR_STATUS = {
   [CommonErrorCode.Internal]: 500,
 } satisfies Record<CommonErrorCode, number>;
 
-export class AppError extends DomainError {
-  constructor(code: CommonErrorCode, message: string, errors?: FieldError[]) {
-    super(code, COMMON_ERROR_STATUS[code], message, errors);
-  }
-
+export class AppError extends errorFamily(COMMON_ERROR_STATUS) {
   static notFound(what: string): AppError {
     return new AppError(CommonErrorCode.NotFound, `${what} not found`);
   }

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '../common/domain-error';
+import { errorFamily } from '../common/domain-error';
 
 export enum CourseErrorCode {
   CourseNotFound = 'COURSE_NOT_FOUND',
@@ -26,11 +26,7 @@ const STATUS = {
   [CourseErrorCode.FeedbackNotFound]: 404,
 } satisfies Record<CourseErrorCode, number>;
 
-export class CourseError extends DomainError {
-  constructor(code: CourseErrorCode, message: string, errors?: FieldError[]) {
-    super(code, STATUS[code], message, errors);
-  }
-
+export class CourseError extends errorFamily(STATUS) {
   static feedbackNotFound(): CourseError {
     return new CourseError(
       CourseErrorCode.FeedbackNotFound,

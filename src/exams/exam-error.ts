@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '../common/domain-error';
+import { errorFamily } from '../common/domain-error';
 
 export enum ExamErrorCode {
   ExamNotFound = 'EXAM_NOT_FOUND',
@@ -38,11 +38,7 @@ const STATUS = {
   [ExamErrorCode.DrawFailed]: 500,
 } satisfies Record<ExamErrorCode, number>;
 
-export class ExamError extends DomainError {
-  constructor(code: ExamErrorCode, message: string, errors?: FieldError[]) {
-    super(code, STATUS[code], message, errors);
-  }
-
+export class ExamError extends errorFamily(STATUS) {
   static attemptNotFound(): ExamError {
     // The same answer for an attempt that does not exist and one the viewer may not see.
     return new ExamError(ExamErrorCode.AttemptNotFound, 'Attempt not found');

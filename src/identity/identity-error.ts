@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '../common/domain-error';
+import { errorFamily } from '../common/domain-error';
 
 export enum IdentityErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -26,12 +26,8 @@ const STATUS = {
   [IdentityErrorCode.TeamNotManaged]: 403,
 } satisfies Record<IdentityErrorCode, number>;
 
-export class IdentityError extends DomainError {
+export class IdentityError extends errorFamily(STATUS) {
   retryAfterSeconds?: number;
-
-  constructor(code: IdentityErrorCode, message: string, errors?: FieldError[]) {
-    super(code, STATUS[code], message, errors);
-  }
 
   static throttled(retryAfterSeconds: number): IdentityError {
     const error = new IdentityError(

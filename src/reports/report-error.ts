@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '../common/domain-error';
+import { errorFamily } from '../common/domain-error';
 
 export enum ReportErrorCode {
   InvalidFilter = 'INVALID_REPORT_FILTER',
@@ -12,11 +12,7 @@ const STATUS = {
   [ReportErrorCode.PersonNotFound]: 404,
 } satisfies Record<ReportErrorCode, number>;
 
-export class ReportError extends DomainError {
-  constructor(code: ReportErrorCode, message: string, errors?: FieldError[]) {
-    super(code, STATUS[code], message, errors);
-  }
-
+export class ReportError extends errorFamily(STATUS) {
   static invalidFilter(path: string, message: string): ReportError {
     return new ReportError(ReportErrorCode.InvalidFilter, 'The report filters are not valid', [
       { path, messages: [message] },

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '../common/domain-error';
+import { errorFamily } from '../common/domain-error';
 
 export enum RotationErrorCode {
   PositionNotFound = 'POSITION_NOT_FOUND',
@@ -30,11 +30,7 @@ const STATUS = {
   [RotationErrorCode.AlreadyReviewed]: 409,
 } satisfies Record<RotationErrorCode, number>;
 
-export class RotationError extends DomainError {
-  constructor(code: RotationErrorCode, message: string, errors?: FieldError[]) {
-    super(code, STATUS[code], message, errors);
-  }
-
+export class RotationError extends errorFamily(STATUS) {
   static positionNotFound(): RotationError {
     return new RotationError(RotationErrorCode.PositionNotFound, 'Position not found');
   }

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '../common/domain-error';
+import { errorFamily } from '../common/domain-error';
 
 export enum ScoringErrorCode {
   RubricNotFound = 'RUBRIC_NOT_FOUND',
@@ -14,11 +14,7 @@ const STATUS = {
   [ScoringErrorCode.AmbiguousRubric]: 400,
 } satisfies Record<ScoringErrorCode, number>;
 
-export class ScoringError extends DomainError {
-  constructor(code: ScoringErrorCode, message: string, errors?: FieldError[]) {
-    super(code, STATUS[code], message, errors);
-  }
-}
+export class ScoringError extends errorFamily(STATUS) {}
 
 /** Refuses (400 TEXT_TOO_LONG, on `text`) a reply longer than the configured scoring limit. */
 export function assertScorableLength(text: string, max: number): void {

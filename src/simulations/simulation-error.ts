@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '../common/domain-error';
+import { errorFamily } from '../common/domain-error';
 
 export enum SimulationErrorCode {
   ScenarioNotFound = 'SCENARIO_NOT_FOUND',
@@ -37,11 +37,7 @@ const STATUS = {
   [SimulationErrorCode.ReviewNotReady]: 409,
 } satisfies Record<SimulationErrorCode, number>;
 
-export class SimulationError extends DomainError {
-  constructor(code: SimulationErrorCode, message: string, errors?: FieldError[]) {
-    super(code, STATUS[code], message, errors);
-  }
-
+export class SimulationError extends errorFamily(STATUS) {
   static sessionNotFound(): SimulationError {
     // The same answer for a session that does not exist and one the viewer may not see.
     return new SimulationError(SimulationErrorCode.SessionNotFound, 'Session not found');
