@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { addHomeLink } from '../identity/home-sections';
+import { addHomeLink, counted, countNotice, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { CertificateAwardingService } from './certificate-awarding.service';
@@ -75,7 +75,20 @@ import { VerificationController } from './verification.controller';
   exports: [CertificateHoldings, CertificationsService],
 })
 export class CertificationsModule implements OnModuleInit {
+  constructor(
+    private readonly homeNotices: HomeNotices,
+    private readonly notices: NoticesService,
+  ) {}
+
   onModuleInit(): void {
+    this.homeNotices.register(['trainee'], async (viewer) =>
+      countNotice(
+        'certificate-notices',
+        await this.notices.unreadCount(viewer),
+        (count) => counted(count, 'new certificate notice'),
+        '/certificates/notices',
+      ),
+    );
     addHomeLink('trainee', {
       label: 'My certificates',
       href: '/certificates',

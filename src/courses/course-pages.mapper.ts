@@ -8,6 +8,7 @@ import {
   LessonView,
 } from './dto/course-views.dto';
 import { percentOf } from '../common/view-helpers';
+import { counted, countNotice, HomeNotice } from '../identity/home-sections';
 import { barChartSvg } from '../common/charts/bar-chart';
 import {
   CourseFeedbackSummaryView,
@@ -179,4 +180,31 @@ export function lessonPage(
     }),
     error: extra.error,
   };
+}
+
+/** Days ahead that an assignment counts as due soon on the home page. */
+export const DUE_SOON_DAYS = 7;
+
+/** The home-page notice of assignments overdue or due within a week, or null. */
+export function dueCoursesNotice(
+  due: readonly { courseId: string; dueDate: string | null }[],
+  today: string,
+  titleOf: (courseId: string) => string,
+): HomeNotice | null {
+  const overdue = due.filter((row) => row.dueDate! < today).length;
+  const soon = due.length - overdue;
+  const parts = [
+    overdue > 0 ? `${overdue} overdue` : null,
+    soon > 0 ? `${soon} due within ${DUE_SOON_DAYS} days` : null,
+  ].filter((part) => part !== null);
+  return countNotice(
+    'courses-due',
+    due.length,
+    (count) => `${counted(count, 'assigned course')} to finish: ${parts.join(', ')}`,
+    '/courses',
+    due.map((row) => ({
+      label: `${titleOf(row.courseId)}: ${row.dueDate! < today ? 'overdue since' : 'due'} ${row.dueDate}`,
+      href: `/courses/${encodeURIComponent(row.courseId)}`,
+    })),
+  );
 }

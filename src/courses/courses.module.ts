@@ -1,6 +1,8 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Clock, CLOCK } from '../common/clock';
+import { DAY_MS } from '../common/time';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { addHomeLink } from '../identity/home-sections';
+import { addHomeLink, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { CourseCatalogueService } from './course-catalogue.service';
@@ -8,6 +10,7 @@ import { CourseFeedback } from './course-feedback.entity';
 import { CourseFeedbackController } from './course-feedback.controller';
 import { CourseFeedbackService } from './course-feedback.service';
 import { CoursePagesController } from './course-pages.controller';
+import { dueCoursesNotice, DUE_SOON_DAYS } from './course-pages.mapper';
 import { CourseStaffPagesController } from './course-staff-pages.controller';
 import { CourseStaffController } from './course-staff.controller';
 import { CourseViewsService } from './course-views.service';
@@ -50,7 +53,25 @@ import { UserCoursesController } from './user-courses.controller';
   exports: [CourseCatalogueService, EnrolmentsService, ProgressService, CourseFeedbackService],
 })
 export class CoursesModule implements OnModuleInit {
+  constructor(
+    private readonly homeNotices: HomeNotices,
+    private readonly enrolments: EnrolmentsService,
+    private readonly catalogue: CourseCatalogueService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
   onModuleInit(): void {
+    // Assignments overdue or due within a week; one indexed query, on the home page only.
+    this.homeNotices.register(['trainee'], async (viewer) => {
+      const now = this.clock.now();
+      const today = now.toISOString().slice(0, 10);
+      const lastDay = new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS).toISOString().slice(0, 10);
+      return dueCoursesNotice(
+        await this.enrolments.dueBy(viewer.id, lastDay),
+        today,
+        (courseId) => this.catalogue.find(courseId)?.title ?? courseId,
+      );
+    });
     addHomeLink('trainee', {
       label: 'Your courses',
       href: '/courses',

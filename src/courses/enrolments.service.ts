@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { runTransaction } from '../database/transactions';
 import { FieldError } from '../common/domain-error';
@@ -45,6 +45,14 @@ export class EnrolmentsService {
     if (!enrolment)
       throw new CourseError(CourseErrorCode.NotEnrolled, 'Enrol in this course first');
     return enrolment;
+  }
+
+  /** The person's unfinished assignments due by `lastDay` (YYYY-MM-DD), soonest first. */
+  dueBy(userId: string, lastDay: string): Promise<Enrolment[]> {
+    return this.enrolments.find({
+      where: { userId, status: Not('completed'), dueDate: LessThanOrEqual(lastDay) },
+      order: { dueDate: 'ASC', courseId: 'ASC' },
+    });
   }
 
   ofUser(userId: string): Promise<Enrolment[]> {

@@ -53,6 +53,16 @@ export class ExamReportsService {
     @InjectRepository(ExamAttemptStep) private readonly steps: Repository<ExamAttemptStep>,
   ) {}
 
+  /** How many answers of finished attempts wait for a trainer: one count for the home page. */
+  pendingReviewCount(): Promise<number> {
+    return this.slots
+      .createQueryBuilder('slot')
+      .innerJoin(ExamAttempt, 'attempt', 'attempt.id = slot.attempt_id')
+      .where('slot.state = :state', { state: 'needsgrading' })
+      .andWhere('attempt.status = :finished', { finished: 'finished' })
+      .getCount();
+  }
+
   /** Answers waiting for a trainer (free text with review), oldest submission first. */
   async reviewQueue(filters: { examId?: string } = {}): Promise<ReviewQueueItem[]> {
     const pending = await this.slots.find({

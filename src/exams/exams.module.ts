@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import express from 'express';
-import { addHomeLink } from '../identity/home-sections';
+import { addHomeLink, counted, countNotice, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { ScoringModule } from '../scoring/scoring.module';
@@ -60,7 +60,21 @@ import { QuestionBankService } from './question-bank.service';
   exports: [QuestionBankService, AttemptsService, AttemptGradingService],
 })
 export class ExamsModule implements NestModule, OnModuleInit {
+  constructor(
+    private readonly homeNotices: HomeNotices,
+    private readonly reports: ExamReportsService,
+  ) {}
+
   onModuleInit(): void {
+    // Trainers and admins mark the written answers (the grading page is theirs, for every team).
+    this.homeNotices.register(['trainer', 'admin'], async () =>
+      countNotice(
+        'answers-to-mark',
+        await this.reports.pendingReviewCount(),
+        (count) => `${counted(count, 'written answer')} waiting to be marked`,
+        '/exams/grading',
+      ),
+    );
     addHomeLink('trainee', {
       label: 'Exams',
       href: '/exams',

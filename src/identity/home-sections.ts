@@ -91,3 +91,19 @@ export class HomeNotices {
     return notices.filter((notice): notice is HomeNotice => notice !== null);
   }
 }
+
+/** "1 answer" / "3 answers": a count with its noun, `plural` when not the regular -s. */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
+}
+
+/** A notice for `count` things waiting somewhere, or null when there are none. */
+export function countNotice(
+  kind: string,
+  count: number,
+  text: (count: number) => string,
+  href: string,
+  links: HomeNotice['links'] = [],
+): HomeNotice | null {
+  return count > 0 ? { kind, text: text(count), href, links } : null;
+}

@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { addHomeLink, HomeNotices } from '../identity/home-sections';
+import { addHomeLink, counted, countNotice, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { ScoringModule } from '../scoring/scoring.module';
@@ -61,6 +61,7 @@ export class SimulationsModule implements OnModuleInit {
   constructor(
     private readonly homeNotices: HomeNotices,
     private readonly unseen: UnseenReviewsService,
+    private readonly reports: SimulationReportsService,
   ) {}
 
   onModuleInit(): void {
@@ -68,6 +69,16 @@ export class SimulationsModule implements OnModuleInit {
     this.homeNotices.register(['trainee'], async (viewer) =>
       unseenReviewsNotice(await this.unseen.of(viewer.id)),
     );
+    // Reviewers: finished sessions of their teams that no one has reviewed yet.
+    this.homeNotices.register(['trainer', 'supervisor', 'admin'], async (viewer) => {
+      const query = { status: 'finished', reviewed: 'no', limit: 1 } as const;
+      return countNotice(
+        'sessions-to-review',
+        (await this.reports.staffSessions(viewer, query)).total,
+        (count) => `${counted(count, 'finished role-play session')} no one has reviewed yet`,
+        '/simulations/sessions?status=finished&reviewed=no',
+      );
+    });
     addHomeLink('trainee', {
       label: 'Role-play',
       href: '/simulations',

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { DemoActivityService } from '../../src/demo/demo-activity.service';
 import { DEMO_COHORT, DEMO_COHORT_NAME, EARLIER_COHORT_NAME } from '../../src/demo/demo-cohort';
-import { createTestApp, TestApp } from '../support/test-app';
+import { BrowserSession } from '../support/browser-session';
+import { createTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
 
 interface CertificationRow {
   programmeId: string;
@@ -199,6 +200,67 @@ describe(DemoActivityService.name, () => {
     // Strong learners rate 4 or 5, uneven ones 2 to 4: both kinds completed this course.
     expect(summary.distribution[0]).toBe(0);
     expect(summary.distribution[3] + summary.distribution[4]).toBeGreaterThan(0);
+  });
+
+  it('should tell each person on their home page what waits for them', async () => {
+    const home = async (email: string): Promise<string> => {
+      const browser = new BrowserSession(t.app.getHttpServer());
+      await browser.signIn(email, DEMO_PASSWORD);
+      return (await browser.get('/')).text;
+    };
+    const api = async (bearer: string, path: string) =>
+      (await t.http().get(path).set('Authorization', bearer).expect(200)).body;
+
+    // A trainee of the intake with overdue assignments sees them, each course named.
+    const intake = DEMO_COHORT.filter((member) => member.cohort === DEMO_COHORT_NAME);
+    let checked = 0;
+    for (const member of intake) {
+      const bearer = await t.bearer(member.email);
+      const me = await api(bearer, '/api/me');
+      const { courses } = (await api(bearer, `/api/users/${me.id}/courses`)) as {
+        courses: { overdue: boolean }[];
+      };
+      const overdue = courses.filter((course) => course.overdue).length;
+      if (overdue === 0) continue;
+      const text = await home(member.email);
+      expect(text).toContain('data-testid="home-notice-courses-due"');
+      expect(text).toContain(`${overdue} overdue`);
+      expect(text).toContain('overdue since');
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+
+    // Lena's privacy certificate expires within the month: its reminder waits unread.
+    const lena = DEMO_COHORT.find((member) => member.email.startsWith('lena.'))!;
+    const unread = (await api(
+      await t.bearer(lena.email),
+      '/api/me/notices?unread=true',
+    )) as unknown[];
+    expect(unread.length).toBeGreaterThan(0);
+    expect(await home(lena.email)).toContain(
+      `${unread.length} new certificate notice${unread.length === 1 ? '' : 's'}`,
+    );
+
+    // The trainer: Hana's written answers to mark, and every finished session unreviewed.
+    const trainer = await t.bearer('trainer@academy.local');
+    const queue = (await api(trainer, '/api/exams/grading/queue')) as unknown[];
+    const toReview = await api(trainer, '/api/simulations/sessions?status=finished&reviewed=no');
+    expect(queue.length).toBeGreaterThan(0);
+    expect(toReview.total).toBeGreaterThan(0);
+    const trainerHome = await home('trainer@academy.local');
+    expect(trainerHome).toContain(
+      `${queue.length} written answer${queue.length === 1 ? '' : 's'} waiting to be marked`,
+    );
+    expect(trainerHome).toContain(
+      `${toReview.total} finished role-play sessions no one has reviewed yet`,
+    );
+    // The supervisor looks after North only, and marks no exams.
+    const supervisor = await t.bearer('supervisor@academy.local');
+    const north = await api(supervisor, '/api/simulations/sessions?status=finished&reviewed=no');
+    expect(north.total).toBeLessThan(toReview.total);
+    const supervisorHome = await home('supervisor@academy.local');
+    expect(supervisorHome).toContain(`${north.total} finished role-play session`);
+    expect(supervisorHome).not.toContain('waiting to be marked');
   });
 
   it('should leave one onboarding exam waiting for a trainer to review the written answers', async () => {
