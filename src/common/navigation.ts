@@ -33,7 +33,6 @@ export const NAVIGATION: NavItem[] = [
   { label: 'People', href: '/admin/users', roles: ['admin', 'hr'] },
   { label: 'Onboard new hires', href: '/admin/users/import', roles: ['admin', 'hr'] },
   { label: 'Audit log', href: '/admin/audit', roles: ['admin', 'hr'] },
-  { label: 'Signing keys', href: '/admin/issuer-keys', roles: ['admin'] },
   { label: 'API', href: '/api/docs', roles: ['trainer', 'hr', 'admin'] },
 ];
 
