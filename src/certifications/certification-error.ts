@@ -10,6 +10,7 @@ export enum CertificationErrorCode {
   AlreadyRevoked = 'ALREADY_REVOKED',
   NoSignOffNeeded = 'NO_SIGN_OFF_NEEDED',
   InvalidSignOff = 'INVALID_SIGN_OFF',
+  SignerNotAllowed = 'SIGNER_NOT_ALLOWED',
 }
 
 const STATUS = {
@@ -22,6 +23,7 @@ const STATUS = {
   [CertificationErrorCode.AlreadyRevoked]: 409,
   [CertificationErrorCode.NoSignOffNeeded]: 409,
   [CertificationErrorCode.InvalidSignOff]: 400,
+  [CertificationErrorCode.SignerNotAllowed]: 403,
 } satisfies Record<CertificationErrorCode, number>;
 
 export class CertificationError extends errorFamily(STATUS) {

@@ -84,7 +84,7 @@ export class CertificationStaffPagesController {
   }
 
   @Get('sign-offs')
-  @Roles('supervisor')
+  @Roles('supervisor', 'trainer')
   async signOffPage(
     @CurrentViewer() viewer: Viewer,
     @Query('signed') signed: string | undefined,
@@ -103,7 +103,7 @@ export class CertificationStaffPagesController {
   }
 
   @Post('sign-offs/:userId')
-  @Roles('supervisor')
+  @Roles('supervisor', 'trainer')
   async sign(
     @CurrentViewer() viewer: Viewer,
     @Param('userId', ParseUUIDPipe) userId: string,
@@ -120,11 +120,13 @@ export class CertificationStaffPagesController {
       );
     } catch (caught) {
       if (caught instanceof DomainError && caught.status === 404) throw caught;
-      response.status(400).render('certifications/sign-offs', {
-        title: 'Sign-offs',
-        tasks: await this.signOffs.tasks(viewer),
-        error: caught instanceof Error ? caught.message : 'The sign-off could not be saved',
-      });
+      response
+        .status(caught instanceof DomainError ? caught.status : 400)
+        .render('certifications/sign-offs', {
+          title: 'Sign-offs',
+          tasks: await this.signOffs.tasks(viewer),
+          error: caught instanceof Error ? caught.message : 'The sign-off could not be saved',
+        });
     }
   }
 

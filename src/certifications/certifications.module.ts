@@ -108,10 +108,14 @@ export class CertificationsModule implements OnModuleInit {
       href: '/admin/issuer-keys',
       description: 'The keys Open Badges credentials are signed with: rotate or revoke',
     });
-    addHomeLink('supervisor', {
-      label: 'Sign-offs',
-      href: '/certificates/sign-offs',
-      description: 'Observation checklists waiting for your signature',
-    });
+    for (const role of ['supervisor', 'trainer'] as const)
+      addHomeLink(role, {
+        label: 'Sign-offs',
+        href: '/certificates/sign-offs',
+        description:
+          role === 'supervisor'
+            ? 'Observation checklists waiting for your signature'
+            : 'Observation checklists a programme lets trainers sign',
+      });
   }
 }

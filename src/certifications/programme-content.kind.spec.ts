@@ -53,6 +53,7 @@ describe('Programme content', () => {
     ]);
     const senior = programmes.find((programme) => programme.id === 'senior-agent');
     expect(senior?.requirements.signOff?.checklist.length).toBeGreaterThan(0);
+    expect(senior?.requirements.signOff?.signedBy).toEqual(['supervisor']);
   });
 
   it('should use the full requirements for renewal when none are given', () => {
@@ -84,6 +85,7 @@ requirements:
   signOff:
     title: Observation
     checklist: []
+    signedBy: [supervisor, manager, supervisor]
 `;
     expect(issuesOf({ 'programmes/agent.yaml': bad })).toEqual([
       'programmes/agent.yaml:7: colour: is not a known field',
@@ -93,6 +95,8 @@ requirements:
       'programmes/agent.yaml:13: requirements.simulations[1].minimumScores.charm: is not a known field',
       'programmes/agent.yaml:13: requirements.simulations[1].minimumScores.compliance: must be a number from 0 to 100',
       'programmes/agent.yaml:16: requirements.signOff.checklist: needs from 1 to 20 items',
+      'programmes/agent.yaml:17: requirements.signOff.signedBy[1]: must be one of supervisor, trainer',
+      'programmes/agent.yaml:17: requirements.signOff.signedBy[2]: is listed twice',
       'programmes/agent.yaml:2: version: must be a whole number from 1 to 10000',
     ]);
   });

@@ -7,7 +7,7 @@ import { SignOffResult, SignOffsService, SignOffTask } from './sign-offs.service
 
 @ApiTags('certifications')
 @ApiBearerAuth()
-@Roles('supervisor')
+@Roles('supervisor', 'trainer')
 @Controller('api')
 export class SignOffsController {
   constructor(private readonly signOffs: SignOffsService) {}
@@ -15,6 +15,8 @@ export class SignOffsController {
   @Get('sign-offs')
   @ApiOperation({
     summary: 'People in your teams whose programme needs your sign-off, with the checklist',
+    description:
+      'A checklist is signed by a supervisor of the team unless its programme names other roles (signedBy).',
   })
   @ApiOkResponse({ description: 'SignOffTask[]' })
   tasks(@CurrentViewer() viewer: Viewer): Promise<SignOffTask[]> {

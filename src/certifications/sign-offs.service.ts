@@ -54,7 +54,7 @@ export class SignOffsService {
       const evidence = await this.awarding.evidenceOf(person.id);
       for (const programme of this.programmes.all()) {
         const { next, evaluation } = this.awarding.standing(programme, evidence, now);
-        if (!next?.set.signOff || !evaluation) continue;
+        if (!next?.set.signOff || !evaluation || !maySign(viewer, next.set.signOff)) continue;
         const signOff = evaluation.requirements.find((outcome) => outcome.kind === 'sign-off');
         tasks.push({
           userId: person.id,
@@ -85,6 +85,11 @@ export class SignOffsService {
       throw new CertificationError(
         CertificationErrorCode.NoSignOffNeeded,
         `${person.displayName} needs no sign-off for “${programme.title}” now`,
+      );
+    if (!maySign(viewer, checklist))
+      throw new CertificationError(
+        CertificationErrorCode.SignerNotAllowed,
+        `“${checklist.title}” is signed by a ${checklist.signedBy.join(' or ')} of the team`,
       );
     const known = new Set(checklist.checklist.map((item) => item.id));
     const unknown = dto.ticked
@@ -141,4 +146,9 @@ export class SignOffsService {
       .map(({ id, displayName, team }) => ({ id, displayName, team }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
+}
+
+/** Whether the viewer has one of the roles the checklist may be signed by. */
+function maySign(viewer: Viewer, checklist: SignOffRequirement): boolean {
+  return checklist.signedBy.some((role) => viewer.roles.includes(role));
 }

@@ -4,6 +4,8 @@ import {
   ExamRequirement,
   Programme,
   RequirementSet,
+  SIGNER_ROLES,
+  SignerRole,
   SignOffRequirement,
   SimulationRequirement,
 } from './programme.types';
@@ -199,7 +201,7 @@ function dimensionMinimums(read: Reader, raw: unknown, path: Path): DimensionMin
 }
 
 function signOffRequirement(read: Reader, raw: unknown, path: Path): SignOffRequirement {
-  const item = read.mapping(raw, path, ['title', 'checklist']) ?? {};
+  const item = read.mapping(raw, path, ['title', 'checklist', 'signedBy']) ?? {};
   const checklist = read.list(item.checklist, [...path, 'checklist']);
   if (checklist.length < 1 || checklist.length > 20)
     read.fail([...path, 'checklist'], 'needs from 1 to 20 items');
@@ -216,5 +218,24 @@ function signOffRequirement(read: Reader, raw: unknown, path: Path): SignOffRequ
     items.map((entry) => entry.id),
     [...path, 'checklist'],
   );
-  return { title: read.text(item.title, [...path, 'title'], 120) ?? '', checklist: items };
+  return {
+    title: read.text(item.title, [...path, 'title'], 120) ?? '',
+    checklist: items,
+    signedBy: signers(read, item.signedBy, [...path, 'signedBy']),
+  };
+}
+
+/** The roles that may sign: a non-empty list from SIGNER_ROLES; a supervisor when not given. */
+function signers(read: Reader, raw: unknown, path: Path): SignerRole[] {
+  if (raw === undefined) return ['supervisor'];
+  const list = read.list(raw, path);
+  if (Array.isArray(raw) && list.length === 0) read.fail(path, 'needs at least one role');
+  const roles: SignerRole[] = [];
+  list.forEach((role, i) => {
+    if (!SIGNER_ROLES.includes(role as SignerRole))
+      read.fail([...path, i], `must be one of ${SIGNER_ROLES.join(', ')}`);
+    else if (roles.includes(role as SignerRole)) read.fail([...path, i], 'is listed twice');
+    else roles.push(role as SignerRole);
+  });
+  return roles;
 }

@@ -25,9 +25,15 @@ export interface SignOffItem {
 }
 
 /** An observation checklist a supervisor ticks after reviewing live calls. */
+/** Who may sign an observation checklist: those of the person's team's staff with this role. */
+export const SIGNER_ROLES = ['supervisor', 'trainer'] as const;
+export type SignerRole = (typeof SIGNER_ROLES)[number];
+
 export interface SignOffRequirement {
   title: string;
   checklist: SignOffItem[];
+  /** Roles that may sign it (a supervisor or trainer of the person's team); default supervisor. */
+  signedBy: SignerRole[];
 }
 
 export interface RequirementSet {

@@ -168,6 +168,7 @@ describe(evaluateRequirements.name, () => {
           { id: 'a', text: 'A' },
           { id: 'b', text: 'B' },
         ],
+        signedBy: ['supervisor'],
       },
     };
     const signOff = (ticked: string[], minutes: number): SignOffEvidence => ({
@@ -177,7 +178,15 @@ describe(evaluateRequirements.name, () => {
       signedAt: at(minutes),
       ticked,
     });
-    expect(evaluate([], { set, signOffs: [signOff(['a'], 1)] }).met).toBe(false);
+    const partial = evaluate([], { set, signOffs: [signOff(['a'], 1)] });
+    expect(partial.met).toBe(false);
+    expect(partial.requirements[0].missing).toBe(
+      'a supervisor’s sign-off of the observation checklist',
+    );
+    const either = { ...set, signOff: { ...set.signOff!, signedBy: ['supervisor', 'trainer'] } };
+    expect(evaluate([], { set: either as RequirementSet }).requirements[0].missing).toBe(
+      'a supervisor’s or trainer’s sign-off of the observation checklist',
+    );
     const result = evaluate([], { set, signOffs: [signOff(['a'], 1), signOff(['b', 'a'], 2)] });
     expect(result).toMatchObject({ met: true, metAt: at(2) });
     expect(result.requirements[0].evidence[0]).toMatchObject({

@@ -95,7 +95,9 @@ export function evaluateRequirements(input: EvaluationInput): Evaluation {
       met: signOff !== undefined,
       needed: 1,
       done: signOff ? 1 : 0,
-      missing: signOff ? '' : 'a supervisor’s sign-off of the observation checklist',
+      missing: signOff
+        ? ''
+        : `a ${input.set.signOff.signedBy.join('’s or ')}’s sign-off of the observation checklist`,
       evidence: signOff
         ? [
             {
