@@ -49,6 +49,14 @@ requirements:
       - { id: calms-first, text: Calms the caller before solving }
 `;
 
+/** As SENIOR, but its checklist is signed by a trainer of the team (signedBy). */
+export const COACHED = SENIOR.replace('id: fixture-senior', 'id: fixture-coached')
+  .replace('title: Fixture senior', 'title: Fixture coached')
+  .replace(
+    '    title: Live-call observation',
+    '    title: Coaching observation\n    signedBy: [trainer]',
+  );
+
 /** Courses, exams, scenarios and rubrics of the test fixtures, plus the given programmes. */
 export function certificationContent(programmes: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'certification-content-'));

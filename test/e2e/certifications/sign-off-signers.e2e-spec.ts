@@ -1,15 +1,15 @@
 import { BrowserSession } from '../../support/browser-session';
 import { createTestApp, DEMO_PASSWORD, TestApp } from '../../support/test-app';
-import { certificationContent, recordActivity, SENIOR, userId } from './certification-fixture';
+import {
+  certificationContent,
+  COACHED,
+  recordActivity,
+  SENIOR,
+  userId,
+} from './certification-fixture';
 
 // A programme says who may sign its observation checklist (signedBy): a supervisor of the
 // person's team by default, or a trainer of it. Only those may see the task and sign.
-const TRAINER_SIGNED = SENIOR.replace('id: fixture-senior', 'id: fixture-coached')
-  .replace('title: Fixture senior', 'title: Fixture coached')
-  .replace(
-    '    title: Live-call observation',
-    '    title: Coaching observation\n    signedBy: [trainer]',
-  );
 
 describe('Who signs an observation checklist', () => {
   let t: TestApp;
@@ -39,7 +39,7 @@ describe('Who signs an observation checklist', () => {
       env: {
         CONTENT_DIR: certificationContent({
           'fixture-senior': SENIOR,
-          'fixture-coached': TRAINER_SIGNED,
+          'fixture-coached': COACHED,
         }),
       },
     });
