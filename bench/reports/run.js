@@ -145,6 +145,20 @@ async function seed(dataDir) {
       });
     }
     await add('enrolments', enrolments);
+    // Most people rate the courses they completed (training satisfaction on the dashboard).
+    const ratings = enrolments
+      .filter((enrolment) => enrolment.status === 'completed' && random() < 0.6)
+      .map((enrolment) => ({
+        id: randomUUID(),
+        user_id: person.id,
+        course_id: enrolment.course_id,
+        course_version: 1,
+        rating: 1 + Math.floor(random() * 5),
+        comment: random() < 0.3 ? 'Useful examples, a little long.' : null,
+        created_at: enrolment.completed_at,
+        updated_at: enrolment.completed_at,
+      }));
+    if (ratings.length > 0) await add('course_feedback', ratings);
     const attempts = [];
     const records = [];
     for (let n = 1; n <= 3; n++) {
