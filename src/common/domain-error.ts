@@ -9,6 +9,9 @@ export interface FieldError {
  * the one filter at the edge maps `status`/`code` to JSON or an error page.
  */
 export class DomainError extends Error {
+  /** Where a browser asking for a page is sent instead of an error page (API clients get JSON). */
+  pageRedirect?: string;
+
   constructor(
     readonly code: string,
     readonly status: number,

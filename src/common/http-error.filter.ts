@@ -49,8 +49,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.status(body.statusCode).json(body);
       return;
     }
-    if (body.statusCode === 401) {
-      response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
+    if (body.statusCode === 401 || (exception instanceof DomainError && exception.pageRedirect)) {
+      const target = exception instanceof DomainError && exception.pageRedirect;
+      response.redirect(
+        303,
+        `${target || '/login'}?next=${encodeURIComponent(request.originalUrl)}`,
+      );
       return;
     }
     response

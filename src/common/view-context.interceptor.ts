@@ -33,7 +33,9 @@ export class ViewContextInterceptor implements NestInterceptor {
     const viewer = request.viewer;
     response.locals.csrfToken = csrfTokenFor(this.config.authSecret, nonce);
     response.locals.viewer = viewer ?? null;
-    response.locals.nav = viewer ? navigationFor(viewer.roles, request.path) : [];
+    // Someone with a temporary password may only choose a new one: no menu to lead elsewhere.
+    response.locals.nav =
+      viewer && !viewer.mustChangePassword ? navigationFor(viewer.roles, request.path) : [];
     return next.handle();
   }
 }

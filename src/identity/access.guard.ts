@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
 import { isApiRequest } from '../common/request-kind';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { PUBLIC_KEY, ROLES_KEY, TEMPORARY_PASSWORD_KEY } from './access.decorators';
 import { AuthService } from './auth.service';
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfTokenMatches } from './csrf';
 import { IdentityError, IdentityErrorCode } from './identity-error';
@@ -18,7 +18,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * The one gate every route passes, in this order:
  * 1. CSRF: an unsafe request not carrying a bearer token must carry the form/header token.
- * 2. Authentication: bearer token or session cookie, unless the route is @Public().
+ * 2. Authentication: bearer token or session cookie, unless the route is @Public(); someone
+ *    signed in with a temporary password reaches only @OpenWithTemporaryPassword() routes.
  * 3. Roles: @Roles(...) lists who may call the route.
  * 4. Ownership by default: a route with a `:userId` parameter is open to its owner and to the
  *    staff who may see that person (hr and admin: everyone; trainers and supervisors: the
@@ -54,6 +55,11 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const viewer = request.viewer;
     if (!viewer) throw new IdentityError(IdentityErrorCode.Unauthenticated, 'Sign in first');
+    if (
+      viewer.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(TEMPORARY_PASSWORD_KEY, targets)
+    )
+      throw IdentityError.passwordChangeRequired();
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !viewer.roles.some((role) => roles.includes(role))) {

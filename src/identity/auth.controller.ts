@@ -1,9 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { Public } from './access.decorators';
+import { OpenWithTemporaryPassword, Public } from './access.decorators';
 import { AuthService } from './auth.service';
-import { LoginDto, LoginResponse, UserView } from './dto/user.dto';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  LoginResponse,
+  SessionTokenView,
+  UserView,
+} from './dto/user.dto';
 import { toUserView, UsersService } from './users.service';
 import { CurrentViewer, Viewer } from './viewer';
 
@@ -32,9 +38,38 @@ export class AuthController {
   }
 
   @Get('me')
+  @OpenWithTemporaryPassword()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
   async me(@CurrentViewer() viewer: Viewer): Promise<UserView> {
     return toUserView(await this.users.get(viewer.id));
+  }
+
+  @Put('me/password')
+  @OpenWithTemporaryPassword()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Change my password (also the way out of a temporary one). Every other session and token of mine stops working; the answer carries a new token. 400 CURRENT_PASSWORD_WRONG at currentPassword (counts towards the sign-in lockout, 429), 400 at newPassword when too short or unchanged.',
+  })
+  @ApiOkResponse({ type: SessionTokenView })
+  changePassword(
+    @CurrentViewer() viewer: Viewer,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: Request,
+  ): Promise<SessionTokenView> {
+    return this.auth.changePassword(viewer, dto, request.ip ?? 'unknown');
+  }
+
+  @Post('me/sign-out-everywhere')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'End every session of mine (other browsers, tokens handed to scripts); the answer carries a new token for this client',
+  })
+  @ApiOkResponse({ type: SessionTokenView })
+  signOutEverywhere(@CurrentViewer() viewer: Viewer): Promise<SessionTokenView> {
+    return this.auth.signOutEverywhere(viewer);
   }
 }

@@ -10,6 +10,8 @@ import { Viewer, viewerOf } from './viewer';
 
 interface TokenClaims {
   sub: string;
+  /** The user's session version when the token was issued (absent in tokens from before it). */
+  sv?: number;
 }
 
 // A signed-in user is re-read at most this often, so a deactivation or role change
@@ -22,7 +24,10 @@ const ADDRESS_FAILURE_FACTOR = 5;
 export class AuthService {
   private readonly accountFailures: LoginAttempts;
   private readonly addressFailures: LoginAttempts;
-  private readonly viewers = new Map<string, { viewer: Omit<Viewer, 'via'>; until: number }>();
+  private readonly viewers = new Map<
+    string,
+    { viewer: Omit<Viewer, 'via'>; sessionVersion: number; until: number }
+  >();
 
   constructor(
     private readonly users: UsersService,
@@ -51,11 +56,7 @@ export class AuthService {
   ): Promise<{ accessToken: string; expiresIn: number; user: User }> {
     const account = [`account:${email.trim().toLowerCase()}`];
     const client = [`address:${address}`];
-    const wait = Math.max(
-      this.accountFailures.lockedFor(account),
-      this.addressFailures.lockedFor(client),
-    );
-    if (wait > 0) throw IdentityError.throttled(wait);
+    this.assertNotLocked(account, client);
     const user = await this.users.findByEmail(email);
     const valid = user !== null && user.active && (await this.users.verifyPassword(user, password));
     if (!valid || !user) {
@@ -68,10 +69,55 @@ export class AuthService {
     }
     this.accountFailures.succeed(account);
     await this.users.recordLogin(user);
-    const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims, {
+    return { ...(await this.issue(user)), user };
+  }
+
+  /**
+   * The person changes their own password, proving the current one (wrong guesses count
+   * towards the same lockout as sign-ins). Every other session of theirs ends; the answer is a
+   * fresh token for the one they are using.
+   */
+  async changePassword(
+    viewer: Viewer,
+    change: { currentPassword: string; newPassword: string },
+    address: string,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
+    const account = [`account:${viewer.email}`];
+    const client = [`address:${address}`];
+    this.assertNotLocked(account, client);
+    const user = await this.users.get(viewer.id);
+    if (!(await this.users.verifyPassword(user, change.currentPassword))) {
+      this.accountFailures.fail(account);
+      this.addressFailures.fail(client);
+      throw new IdentityError(
+        IdentityErrorCode.CurrentPasswordWrong,
+        'The current password is not correct',
+        [{ path: 'currentPassword', messages: ['currentPassword is not your current password'] }],
+      );
+    }
+    this.accountFailures.succeed(account);
+    return this.issue(await this.users.setOwnPassword(viewer, user, change.newPassword));
+  }
+
+  /** Ends every session of the person (other browsers, API tokens); a fresh token for this one. */
+  async signOutEverywhere(viewer: Viewer): Promise<{ accessToken: string; expiresIn: number }> {
+    return this.issue(await this.users.signOutEverywhere(viewer));
+  }
+
+  private async issue(user: User): Promise<{ accessToken: string; expiresIn: number }> {
+    const claims: TokenClaims = { sub: user.id, sv: user.sessionVersion };
+    const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.tokenTtlSeconds,
     });
-    return { accessToken, expiresIn: this.config.tokenTtlSeconds, user };
+    return { accessToken, expiresIn: this.config.tokenTtlSeconds };
+  }
+
+  private assertNotLocked(account: string[], client: string[]): void {
+    const wait = Math.max(
+      this.accountFailures.lockedFor(account),
+      this.addressFailures.lockedFor(client),
+    );
+    if (wait > 0) throw IdentityError.throttled(wait);
   }
 
   /** Resolves a bearer token or session cookie to the viewer, or null when it is not (or no longer) valid. */
@@ -84,14 +130,19 @@ export class AuthService {
     }
     const now = this.clock.now().getTime();
     const cached = this.viewers.get(claims.sub);
-    if (cached && cached.until > now) return { ...cached.viewer, via };
+    if (cached && cached.until > now)
+      return cached.sessionVersion === (claims.sv ?? 0) ? { ...cached.viewer, via } : null;
     const user = await this.users.get(claims.sub).catch(() => null);
     if (!user || !user.active) {
       this.viewers.delete(claims.sub);
       return null;
     }
     const viewer = viewerOf(user, via);
-    this.viewers.set(user.id, { viewer, until: now + VIEWER_CACHE_MS });
-    return viewer;
+    this.viewers.set(user.id, {
+      viewer,
+      sessionVersion: user.sessionVersion,
+      until: now + VIEWER_CACHE_MS,
+    });
+    return user.sessionVersion === (claims.sv ?? 0) ? viewer : null;
   }
 }

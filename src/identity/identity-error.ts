@@ -1,5 +1,8 @@
 import { errorFamily } from '../common/domain-error';
 
+/** Where someone chooses a new password. */
+export const ACCOUNT_PASSWORD_PAGE = '/account/password';
+
 export enum IdentityErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
   LoginThrottled = 'LOGIN_THROTTLED',
@@ -11,6 +14,8 @@ export enum IdentityErrorCode {
   EmployeeNumberTaken = 'EMPLOYEE_NUMBER_TAKEN',
   ImportRejected = 'IMPORT_REJECTED',
   TeamNotManaged = 'TEAM_NOT_MANAGED',
+  PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
+  CurrentPasswordWrong = 'CURRENT_PASSWORD_WRONG',
 }
 
 const STATUS = {
@@ -24,6 +29,8 @@ const STATUS = {
   [IdentityErrorCode.EmployeeNumberTaken]: 409,
   [IdentityErrorCode.ImportRejected]: 422,
   [IdentityErrorCode.TeamNotManaged]: 403,
+  [IdentityErrorCode.PasswordChangeRequired]: 403,
+  [IdentityErrorCode.CurrentPasswordWrong]: 400,
 } satisfies Record<IdentityErrorCode, number>;
 
 export class IdentityError extends errorFamily(STATUS) {
@@ -35,6 +42,16 @@ export class IdentityError extends errorFamily(STATUS) {
       'Too many failed sign-ins; try again later',
     );
     error.retryAfterSeconds = retryAfterSeconds;
+    return error;
+  }
+
+  /** Signed in with a temporary password: pages send the person to choose their own. */
+  static passwordChangeRequired(): IdentityError {
+    const error = new IdentityError(
+      IdentityErrorCode.PasswordChangeRequired,
+      'Your password was set by someone else: choose your own first (PUT /api/me/password)',
+    );
+    error.pageRedirect = ACCOUNT_PASSWORD_PAGE;
     return error;
   }
 }

@@ -17,12 +17,12 @@ import { Request, Response } from 'express';
 import { AppError, DomainError } from '../common/domain-error';
 import { errorsByPath, validateInto } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { Public, Roles } from './access.decorators';
+import { OpenWithTemporaryPassword, Public, Roles } from './access.decorators';
 import { SESSION_COOKIE } from './access.guard';
 import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
-import { CreateUserDto, ListUsersQueryDto } from './dto/user.dto';
+import { ChangePasswordDto, CreateUserDto, ListUsersQueryDto } from './dto/user.dto';
 import { HomeNotice, HomeNotices, HomeSections, homeSectionsFor } from './home-sections';
 import { ROLES } from './role';
 import { IMPORT_MAX_BYTES } from './users.controller';
@@ -59,18 +59,12 @@ export class IdentityPagesController {
     const email = String(form.email ?? '');
     const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
     try {
-      const { accessToken, expiresIn } = await this.auth.login(
+      const session = await this.auth.login(
         email,
         String(form.password ?? ''),
         request.ip ?? 'unknown',
       );
-      response.cookie(SESSION_COOKIE, accessToken, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: this.config.secureCookies,
-        maxAge: expiresIn * 1000,
-        path: '/',
-      });
+      this.setSession(response, session);
       response.redirect(303, next);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -89,6 +83,71 @@ export class IdentityPagesController {
   logout(@Res() response: Response): void {
     response.clearCookie(SESSION_COOKIE, { path: '/' });
     response.redirect(303, '/login');
+  }
+
+  @Get('account')
+  @OpenWithTemporaryPassword()
+  @Render('identity/account')
+  accountPage(
+    @CurrentViewer() viewer: Viewer,
+    @Query('changed') changed?: string,
+    @Query('signedOut') signedOut?: string,
+  ): object {
+    return this.accountModel(viewer, { changed: changed === '1', signedOut: signedOut === '1' });
+  }
+
+  @Get('account/password')
+  @OpenWithTemporaryPassword()
+  @Render('identity/account')
+  passwordPage(@CurrentViewer() viewer: Viewer, @Query('next') next?: string): object {
+    return this.accountModel(viewer, { next: safeNext(next) });
+  }
+
+  @Post('account/password')
+  @OpenWithTemporaryPassword()
+  async changePassword(
+    @CurrentViewer() viewer: Viewer,
+    @Body() form: Form,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const next = typeof form.next === 'string' && form.next ? safeNext(form.next) : null;
+    const parsed = validateInto(ChangePasswordDto, {
+      currentPassword: form.currentPassword,
+      newPassword: form.newPassword,
+    });
+    try {
+      if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check the fields marked below');
+      if (parsed.value.newPassword !== form.repeatPassword)
+        throw AppError.validation(
+          [{ path: 'repeatPassword', messages: ['the two new passwords differ'] }],
+          'Check the fields marked below',
+        );
+      this.setSession(
+        response,
+        await this.auth.changePassword(viewer, parsed.value, request.ip ?? 'unknown'),
+      );
+      response.redirect(303, next ?? '/account?changed=1');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      response.status(error.status).render(
+        'identity/account',
+        this.accountModel(viewer, {
+          next,
+          error: error.message,
+          errors: errorsByPath(error.errors),
+        }),
+      );
+    }
+  }
+
+  @Post('account/sign-out-everywhere')
+  async signOutEverywhere(
+    @CurrentViewer() viewer: Viewer,
+    @Res() response: Response,
+  ): Promise<void> {
+    this.setSession(response, await this.auth.signOutEverywhere(viewer));
+    response.redirect(303, '/account?signedOut=1');
   }
 
   @Get()
@@ -132,6 +191,8 @@ export class IdentityPagesController {
       employeeNumber: form.employeeNumber || undefined,
       team: form.team || undefined,
       cohort: form.cohort || undefined,
+      // A checkbox sends "on" when ticked and nothing when not.
+      mustChangePassword: form.mustChangePassword !== undefined,
     };
     const parsed = validateInto(CreateUserDto, plain);
     try {
@@ -186,6 +247,25 @@ export class IdentityPagesController {
   async auditPage(@Query() query: AuditQueryDto): Promise<object> {
     const result = await this.audit.list({ ...query, limit: query.limit ?? 100 });
     return { title: 'Audit log', query, ...result, retentionDays: this.config.auditRetentionDays };
+  }
+
+  private accountModel(viewer: Viewer, extra: object): object {
+    return {
+      title: viewer.mustChangePassword ? 'Choose your password' : 'Your account',
+      temporary: viewer.mustChangePassword === true,
+      minLength: this.config.passwordMinLength,
+      ...extra,
+    };
+  }
+
+  private setSession(response: Response, session: { accessToken: string; expiresIn: number }) {
+    response.cookie(SESSION_COOKIE, session.accessToken, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.secureCookies,
+      maxAge: session.expiresIn * 1000,
+      path: '/',
+    });
   }
 
   private async renderUsers(

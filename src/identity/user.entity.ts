@@ -50,6 +50,14 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** The password was set by someone else (import, admin): the person must choose their own. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  /** Carried in every token; raised by a password change or "sign out everywhere". */
+  @Column({ name: 'session_version', type: 'integer', default: 0 })
+  sessionVersion!: number;
+
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 

@@ -33,6 +33,7 @@ export function toUserView(user: User): UserView {
     roles: user.roles,
     managedTeams: user.managedTeams,
     active: user.active,
+    mustChangePassword: user.mustChangePassword,
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
@@ -202,7 +203,11 @@ export class UsersService {
           action: 'user.created',
           targetType: 'user',
           targetId: user.id,
-          summary: { email: user.email, roles: user.roles },
+          summary: {
+            email: user.email,
+            roles: user.roles,
+            mustChangePassword: user.mustChangePassword,
+          },
         },
         manager,
       );
@@ -216,7 +221,16 @@ export class UsersService {
     if (dto.password !== undefined) {
       this.checkPassword(dto.password, 'password');
       user.passwordHash = await bcrypt.hash(dto.password, BCRYPT_ROUNDS);
+      // Whoever was signed in with the old password is signed out.
+      user.sessionVersion += 1;
       changes.password = 'changed';
+    }
+    if (
+      dto.mustChangePassword !== undefined &&
+      dto.mustChangePassword !== user.mustChangePassword
+    ) {
+      changes.mustChangePassword = { from: user.mustChangePassword, to: dto.mustChangePassword };
+      user.mustChangePassword = dto.mustChangePassword;
     }
     if (dto.email !== undefined && dto.email !== user.email) {
       await this.assertFree(this.users.manager, { email: dto.email }, 'email');
@@ -258,6 +272,49 @@ export class UsersService {
     return user;
   }
 
+  /**
+   * The person sets their own password (the current one already checked by the caller): it
+   * must be long enough and differ from the current one; it is no longer temporary, and every
+   * other session of theirs ends (the session version goes up).
+   */
+  async setOwnPassword(viewer: Viewer, user: User, password: string): Promise<User> {
+    this.checkPassword(password, 'newPassword');
+    if (await bcrypt.compare(password, user.passwordHash))
+      throw AppError.validation([
+        { path: 'newPassword', messages: ['newPassword must differ from the current password'] },
+      ]);
+    user.passwordHash = await bcrypt.hash(password, BCRYPT_ROUNDS);
+    const wasTemporary = user.mustChangePassword;
+    user.mustChangePassword = false;
+    return this.newSessionVersion(viewer, user, 'user.password-changed', { wasTemporary });
+  }
+
+  /** Ends every session of the person but the one about to be issued. */
+  async signOutEverywhere(viewer: Viewer): Promise<User> {
+    return this.newSessionVersion(viewer, await this.get(viewer.id), 'user.signed-out', {
+      everywhere: true,
+    });
+  }
+
+  private async newSessionVersion(
+    viewer: Viewer,
+    user: User,
+    action: string,
+    summary: Record<string, unknown>,
+  ): Promise<User> {
+    user.sessionVersion += 1;
+    await runTransaction(this.dataSource, async (manager) => {
+      await manager.getRepository(User).save(user);
+      await this.audit.record(
+        viewer,
+        { action, targetType: 'user', targetId: user.id, summary },
+        manager,
+      );
+    });
+    this.changeListeners.forEach((listener) => listener(user.id));
+    return user;
+  }
+
   async recordLogin(user: User): Promise<void> {
     await this.users.update({ id: user.id }, { lastLoginAt: this.clock.now() });
   }
@@ -280,7 +337,7 @@ export class UsersService {
       const errors: FieldError[] = [];
       for (const { line, dto } of rows) {
         try {
-          const user = await this.insert(manager, dto);
+          const user = await this.insert(manager, { ...dto, mustChangePassword: true });
           created.push({ id: user.id, email: user.email, temporaryPassword: dto.password });
         } catch (error) {
           if (!(error instanceof IdentityError) || !error.errors) throw error;
@@ -386,6 +443,8 @@ export class UsersService {
       roles: dto.roles,
       managedTeams: dto.managedTeams ?? [],
       passwordHash: await bcrypt.hash(dto.password, BCRYPT_ROUNDS),
+      mustChangePassword: dto.mustChangePassword ?? false,
+      sessionVersion: 0,
       active: true,
       createdAt: this.clock.now(),
       lastLoginAt: null,

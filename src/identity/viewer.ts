@@ -12,11 +12,15 @@ export interface Viewer {
   managedTeams: string[];
   // How the request was authenticated: bearer tokens are exempt from CSRF checks.
   via: 'bearer' | 'cookie';
+  /** Signed in with a temporary password: only choosing a new one is open to them. */
+  mustChangePassword?: boolean;
 }
 
 /** The viewer a user account signs in as (`via` says how the request was authenticated). */
 export function viewerOf(
-  user: Pick<Viewer, 'id' | 'email' | 'displayName' | 'roles' | 'team' | 'managedTeams'>,
+  user: Pick<Viewer, 'id' | 'email' | 'displayName' | 'roles' | 'team' | 'managedTeams'> & {
+    mustChangePassword?: boolean;
+  },
   via: Viewer['via'],
 ): Viewer {
   return {
@@ -27,6 +31,7 @@ export function viewerOf(
     team: user.team,
     managedTeams: user.managedTeams,
     via,
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }
 

@@ -40,7 +40,7 @@ describeInBrowser('Signing in (browser)', () => {
     await page.close();
   });
 
-  it('should onboard a cohort from pasted CSV and show the temporary passwords', async () => {
+  it('should onboard a cohort from pasted CSV, and the new hire chooses a password at first sign-in', async () => {
     const page = await h.newPage();
     await h.signIn(page, 'hr@academy.local');
     await page.goto('/admin/users/import');
@@ -48,9 +48,41 @@ describeInBrowser('Signing in (browser)', () => {
       .getByLabel('…or paste the rows')
       .fill('email,name,employee_number,team\nlee@academy.local,Lee Park,E-900,North\n');
     await page.getByRole('button', { name: 'Create accounts' }).click();
-    await expect(page.getByTestId('import-result').textContent()).resolves.toContain(
-      'lee@academy.local',
-    );
+    const result = page.getByTestId('import-result');
+    await expect(result.textContent()).resolves.toContain('lee@academy.local');
+    const temporary = (await result.locator('code').first().textContent())!.trim();
     await page.close();
+
+    const lee = await h.newPage();
+    await lee.goto('/courses');
+    await lee.getByLabel('Email').fill('lee@academy.local');
+    await lee.getByLabel('Password').fill(temporary);
+    await Promise.all([
+      lee.waitForURL((url) => url.pathname === '/account/password'),
+      lee.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    await expect(lee.getByTestId('temporary-password').isVisible()).resolves.toBe(true);
+    await expect(
+      lee.getByRole('navigation', { name: 'Main' }).getByRole('link').count(),
+    ).resolves.toBe(0);
+    await lee.getByLabel('Current password').fill(temporary);
+    await lee.getByLabel('New password', { exact: false }).first().fill('lee-chose-this-1');
+    await lee.getByLabel('New password again').fill('lee-chose-this-1');
+    await Promise.all([
+      lee.waitForURL((url) => url.pathname === '/courses'),
+      lee.getByRole('button', { name: 'Change password' }).click(),
+    ]);
+    await expect(
+      lee
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Exams' })
+        .isVisible(),
+    ).resolves.toBe(true);
+    await lee.getByTestId('viewer').click();
+    await lee.waitForURL((url) => url.pathname === '/account');
+    await expect(lee.getByRole('heading', { name: 'Your account' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await lee.close();
   });
 });

@@ -12,6 +12,7 @@ import { TurnReviews1764001200000 } from './1764001200000-turn-reviews';
 import { IssuerKeyLifecycle1764001300000 } from './1764001300000-issuer-key-lifecycle';
 import { ReviewSeen1764001400000 } from './1764001400000-review-seen';
 import { CourseFeedback1764001500000 } from './1764001500000-course-feedback';
+import { AccountCredentials1764001600000 } from './1764001600000-account-credentials';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   IssuerKeyLifecycle1764001300000,
   ReviewSeen1764001400000,
   CourseFeedback1764001500000,
+  AccountCredentials1764001600000,
 ];

@@ -75,6 +75,15 @@ export class CreateUserDto {
   @IsString()
   @MaxLength(200)
   password!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The password is temporary: the person must choose their own at the next sign-in (until then every other route answers 403 PASSWORD_CHANGE_REQUIRED). Imported accounts always are.',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  mustChangePassword?: boolean;
 }
 
 export class UpdateUserDto extends PartialType(CreateUserDto) {
@@ -132,8 +141,31 @@ export class UserView {
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
   @ApiProperty({ type: [String] }) managedTeams!: string[];
   @ApiProperty() active!: boolean;
+  @ApiProperty({ description: 'Signed in with a temporary password: must choose their own' })
+  mustChangePassword!: boolean;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) lastLoginAt!: string | null;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({
+    format: 'password',
+    description: 'At least PASSWORD_MIN_LENGTH characters, not the current password',
+  })
+  @IsString()
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+export class SessionTokenView {
+  @ApiProperty({ description: 'A new token: every earlier one of this person no longer works' })
+  accessToken!: string;
+  @ApiProperty({ description: 'Seconds until it expires' }) expiresIn!: number;
 }
 
 export class LoginResponse {
