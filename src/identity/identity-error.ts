@@ -16,6 +16,7 @@ export enum IdentityErrorCode {
   TeamNotManaged = 'TEAM_NOT_MANAGED',
   PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
   CurrentPasswordWrong = 'CURRENT_PASSWORD_WRONG',
+  LastAdmin = 'LAST_ADMIN',
 }
 
 const STATUS = {
@@ -31,6 +32,7 @@ const STATUS = {
   [IdentityErrorCode.TeamNotManaged]: 403,
   [IdentityErrorCode.PasswordChangeRequired]: 403,
   [IdentityErrorCode.CurrentPasswordWrong]: 400,
+  [IdentityErrorCode.LastAdmin]: 409,
 } satisfies Record<IdentityErrorCode, number>;
 
 export class IdentityError extends errorFamily(STATUS) {

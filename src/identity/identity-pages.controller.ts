@@ -3,6 +3,8 @@ import {
   Controller,
   Get,
   Inject,
+  Param,
+  ParseUUIDPipe,
   Post,
   Query,
   Render,
@@ -22,11 +24,11 @@ import { SESSION_COOKIE } from './access.guard';
 import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
-import { ChangePasswordDto, CreateUserDto, ListUsersQueryDto } from './dto/user.dto';
+import { ChangePasswordDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { HomeNotice, HomeNotices, HomeSections, homeSectionsFor } from './home-sections';
 import { ROLES } from './role';
 import { IMPORT_MAX_BYTES } from './users.controller';
-import { UsersService } from './users.service';
+import { toUserView, UsersService } from './users.service';
 import { CurrentViewer, Viewer } from './viewer';
 
 type Form = Record<string, unknown>;
@@ -179,22 +181,11 @@ export class IdentityPagesController {
     @Body() form: Form,
     @Res() response: Response,
   ): Promise<void> {
-    const roles = [form.roles ?? []].flat();
-    const managedTeams = String(form.managedTeams ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    const plain = {
-      ...form,
-      roles,
-      managedTeams,
-      employeeNumber: form.employeeNumber || undefined,
-      team: form.team || undefined,
-      cohort: form.cohort || undefined,
-      // A checkbox sends "on" when ticked and nothing when not.
-      mustChangePassword: form.mustChangePassword !== undefined,
-    };
-    const parsed = validateInto(CreateUserDto, plain);
+    const parsed = validateInto(CreateUserDto, {
+      ...accountFields(form, undefined),
+      password: form.password,
+      mustChangePassword: ticked(form.mustChangePassword),
+    });
     try {
       if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check the fields marked below');
       const user = await this.users.create(viewer, parsed.value);
@@ -241,12 +232,70 @@ export class IdentityPagesController {
     }
   }
 
+  @Get('admin/users/:userId')
+  @Roles('admin', 'hr')
+  @Render('identity/person')
+  personPage(
+    @CurrentViewer() viewer: Viewer,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Query('saved') saved?: string,
+  ): Promise<object> {
+    return this.personModel(viewer, userId, { saved: saved === '1' });
+  }
+
+  @Post('admin/users/:userId')
+  @Roles('admin')
+  async updateUser(
+    @CurrentViewer() viewer: Viewer,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const parsed = validateInto(UpdateUserDto, {
+      ...accountFields(form, null),
+      active: ticked(form.active),
+      // A blank password field keeps the password.
+      ...(form.password
+        ? { password: form.password, mustChangePassword: ticked(form.mustChangePassword) }
+        : {}),
+    });
+    try {
+      if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check the fields marked below');
+      await this.users.update(viewer, userId, parsed.value);
+      response.redirect(303, `/admin/users/${userId}?saved=1`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const model = await this.personModel(viewer, userId, {
+        form,
+        error: error.message,
+        errors: errorsByPath(error.errors),
+      });
+      response.status(error.status).render('identity/person', model);
+    }
+  }
+
   @Get('admin/audit')
   @Roles('admin', 'hr')
   @Render('identity/audit')
   async auditPage(@Query() query: AuditQueryDto): Promise<object> {
     const result = await this.audit.list({ ...query, limit: query.limit ?? 100 });
     return { title: 'Audit log', query, ...result, retentionDays: this.config.auditRetentionDays };
+  }
+
+  private async personModel(viewer: Viewer, userId: string, extra: object): Promise<object> {
+    const person = toUserView(await this.users.get(userId));
+    const history = await this.audit.list({ targetType: 'user', targetId: userId, limit: 20 });
+    return {
+      title: person.displayName,
+      person,
+      // The form shows what was posted when it comes back with errors, else the saved values.
+      form: { ...person, managedTeams: person.managedTeams.join(', ') },
+      roles: ROLES,
+      canEdit: viewer.roles.includes('admin'),
+      history,
+      historyMore: history.total > history.items.length,
+      ...extra,
+    };
   }
 
   private accountModel(viewer: Viewer, extra: object): object {
@@ -286,6 +335,27 @@ export class IdentityPagesController {
 }
 
 // Only same-site paths, so the login form cannot be used as an open redirect.
+/** The person fields of the add and edit forms, as the DTOs take them; blank ones become `blank`. */
+function accountFields(form: Form, blank: undefined | null): Record<string, unknown> {
+  return {
+    email: form.email,
+    displayName: form.displayName,
+    roles: [form.roles ?? []].flat(),
+    managedTeams: String(form.managedTeams ?? '')
+      .split(',')
+      .map((team) => team.trim())
+      .filter(Boolean),
+    employeeNumber: form.employeeNumber || blank,
+    team: form.team || blank,
+    cohort: form.cohort || blank,
+  };
+}
+
+/** A checkbox sends a value when ticked and nothing when not. */
+function ticked(value: unknown): boolean {
+  return value !== undefined;
+}
+
 function safeNext(next: string | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }

@@ -21,6 +21,16 @@ import { Viewer } from './viewer';
 
 const BCRYPT_ROUNDS = 10;
 const IMPORT_COLUMNS = ['email', 'name', 'employee_number', 'team', 'cohort'] as const;
+// Fields an update may leave out but not set to null (the optional ones, null clears them).
+const REQUIRED_FIELDS = [
+  'email',
+  'displayName',
+  'roles',
+  'managedTeams',
+  'password',
+  'active',
+  'mustChangePassword',
+] as const;
 
 export function toUserView(user: User): UserView {
   return {
@@ -37,6 +47,10 @@ export function toUserView(user: User): UserView {
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
+}
+
+function isActiveAdmin(user: User): boolean {
+  return user.active && user.roles.includes('admin');
 }
 
 /** Who someone is, in short: what lists of many people (matrices, reports) need. */
@@ -216,7 +230,13 @@ export class UsersService {
   }
 
   async update(actor: Viewer, id: string, dto: UpdateUserDto): Promise<User> {
+    const unclearable = REQUIRED_FIELDS.filter((field) => dto[field] === null);
+    if (unclearable.length)
+      throw AppError.validation(
+        unclearable.map((path) => ({ path, messages: [`${path} cannot be cleared`] })),
+      );
     const user = await this.get(id);
+    const wasActiveAdmin = isActiveAdmin(user);
     const changes: Record<string, unknown> = {};
     if (dto.password !== undefined) {
       this.checkPassword(dto.password, 'password');
@@ -238,13 +258,15 @@ export class UsersService {
       user.email = dto.email;
     }
     if (dto.employeeNumber !== undefined && dto.employeeNumber !== user.employeeNumber) {
-      await this.assertFree(
-        this.users.manager,
-        { employeeNumber: dto.employeeNumber },
-        'employeeNumber',
-      );
+      // null clears it, as it does the team and cohort.
+      if (dto.employeeNumber)
+        await this.assertFree(
+          this.users.manager,
+          { employeeNumber: dto.employeeNumber },
+          'employeeNumber',
+        );
       changes.employeeNumber = { from: user.employeeNumber, to: dto.employeeNumber };
-      user.employeeNumber = dto.employeeNumber;
+      user.employeeNumber = dto.employeeNumber ?? null;
     }
     for (const field of [
       'displayName',
@@ -261,6 +283,7 @@ export class UsersService {
       }
     }
     await runTransaction(this.dataSource, async (manager) => {
+      if (wasActiveAdmin && !isActiveAdmin(user)) await this.assertAnotherAdmin(manager, user);
       await manager.getRepository(User).save(user);
       await this.audit.record(
         actor,
@@ -451,6 +474,28 @@ export class UsersService {
     });
     await manager.getRepository(User).insert(user);
     return user;
+  }
+
+  /** Someone must still be able to administer: the change may not leave no active admin. */
+  private async assertAnotherAdmin(manager: EntityManager, changed: User): Promise<void> {
+    const others = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.active = :active', { active: true })
+      .andWhere('u.roles LIKE :admin', { admin: '%,admin,%' })
+      .andWhere('u.id <> :id', { id: changed.id })
+      .getCount();
+    if (others === 0)
+      throw new IdentityError(
+        IdentityErrorCode.LastAdmin,
+        'This is the last active admin: make someone else admin first',
+        [
+          {
+            path: changed.active ? 'roles' : 'active',
+            messages: ['no other active admin would be left'],
+          },
+        ],
+      );
   }
 
   private async assertFree(

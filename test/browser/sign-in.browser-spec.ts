@@ -85,4 +85,27 @@ describeInBrowser('Signing in (browser)', () => {
     );
     await lee.close();
   });
+
+  it('should let an admin open a person from the list and move them to another team', async () => {
+    const page = await h.newPage();
+    await h.signIn(page, 'admin@academy.local');
+    await page.goto('/admin/users?q=trainee%40academy.local');
+    await Promise.all([
+      page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/),
+      page.getByTestId('users-table').getByRole('link').first().click(),
+    ]);
+    await page.getByLabel('Team', { exact: true }).fill('Night shift');
+    await Promise.all([
+      page.waitForURL(/saved=1$/),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    await expect(page.getByTestId('person-saved').isVisible()).resolves.toBe(true);
+    await expect(page.getByLabel('Team', { exact: true }).inputValue()).resolves.toBe(
+      'Night shift',
+    );
+    await expect(page.getByTestId('person-history').textContent()).resolves.toContain(
+      'user.updated',
+    );
+    await page.close();
+  });
 });

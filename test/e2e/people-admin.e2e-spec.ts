@@ -1,0 +1,200 @@
+import { BrowserSession } from '../support/browser-session';
+import { createTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+
+describe('Editing people (admin)', () => {
+  let t: TestApp;
+  let admin: string;
+  let hr: string;
+  let adminId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [admin, hr] = await Promise.all([
+      t.bearer('admin@academy.local'),
+      t.bearer('hr@academy.local'),
+    ]);
+    adminId = (await t.http().get('/api/me').set('Authorization', admin).expect(200)).body.id;
+  });
+  afterAll(async () => t.close());
+
+  async function createPerson(email: string, extra: Record<string, unknown> = {}) {
+    const response = await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', admin)
+      .send({
+        email,
+        displayName: 'Edit Me',
+        roles: ['trainee'],
+        password: 'initial-password-1',
+        employeeNumber: `E-${email.length}${Date.now() % 1000}`,
+        team: 'North',
+        cohort: '2026-12',
+        ...extra,
+      })
+      .expect(201);
+    return response.body as { id: string; employeeNumber: string };
+  }
+
+  it('should refuse to clear a required field and clear the optional ones with null', async () => {
+    const person = await createPerson('clear.me@academy.local');
+    const refused = await t
+      .http()
+      .patch(`/api/users/${person.id}`)
+      .set('Authorization', admin)
+      .send({ email: null, roles: null })
+      .expect(400);
+    expect(refused.body.errors).toEqual([
+      { path: 'email', messages: ['email cannot be cleared'] },
+      { path: 'roles', messages: ['roles cannot be cleared'] },
+    ]);
+    const cleared = await t
+      .http()
+      .patch(`/api/users/${person.id}`)
+      .set('Authorization', admin)
+      .send({ team: null, cohort: null, employeeNumber: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({
+      email: 'clear.me@academy.local',
+      team: null,
+      cohort: null,
+      employeeNumber: null,
+    });
+  });
+
+  it('should keep at least one active admin', async () => {
+    const demote = await t
+      .http()
+      .patch(`/api/users/${adminId}`)
+      .set('Authorization', admin)
+      .send({ roles: ['hr'] })
+      .expect(409);
+    expect(demote.body).toMatchObject({
+      code: 'LAST_ADMIN',
+      errors: [{ path: 'roles', messages: [expect.any(String)] }],
+    });
+    const deactivate = await t
+      .http()
+      .patch(`/api/users/${adminId}`)
+      .set('Authorization', admin)
+      .send({ active: false })
+      .expect(409);
+    expect(deactivate.body.errors[0].path).toBe('active');
+    await t.http().get('/api/me').set('Authorization', admin).expect(200);
+
+    // With a second admin, either may step down.
+    const second = await createPerson('second.admin@academy.local', { roles: ['admin'] });
+    await t
+      .http()
+      .patch(`/api/users/${second.id}`)
+      .set('Authorization', admin)
+      .send({ roles: ['trainer'] })
+      .expect(200);
+    const back = await t.http().get(`/api/users/${second.id}`).set('Authorization', hr);
+    expect(back.body.roles).toEqual(['trainer']);
+  });
+
+  describe('person page', () => {
+    it('should show hr the account and its history, without the form', async () => {
+      const person = await createPerson('read.only@academy.local');
+      const browser = new BrowserSession(t.app.getHttpServer());
+      await browser.signIn('hr@academy.local', DEMO_PASSWORD);
+      const list = await browser.get('/admin/users?q=read.only');
+      expect(list.text).toContain(`href="/admin/users/${person.id}"`);
+      const page = await browser.get(`/admin/users/${person.id}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('read.only@academy.local');
+      expect(page.text).not.toContain('data-testid="person-form"');
+      expect(page.text).toMatch(/data-testid="person-history"[\s\S]*user\.created/);
+      const posted = await browser.postForm(`/admin/users/${person.id}`, {
+        email: 'read.only@academy.local',
+        displayName: 'Changed By HR',
+        roles: 'trainee',
+      });
+      expect(posted.status).toBe(403);
+      expect((await browser.get('/admin/users/not-a-uuid')).status).toBe(400);
+    });
+
+    it('should save the form, reset a password to a temporary one and re-render errors', async () => {
+      const person = await createPerson('form.edit@academy.local');
+      const theirs = await t.bearer('form.edit@academy.local', 'initial-password-1');
+      const browser = new BrowserSession(t.app.getHttpServer());
+      await browser.signIn('admin@academy.local', DEMO_PASSWORD);
+      const page = await browser.get(`/admin/users/${person.id}`);
+      expect(page.text).toContain('data-testid="person-form"');
+      expect(page.text).toContain(`value="${person.employeeNumber}"`);
+
+      const bad = await browser.postForm(`/admin/users/${person.id}`, {
+        email: 'not an email',
+        displayName: 'Edit Me',
+        roles: 'trainee',
+        active: 'on',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('email must be an email');
+      expect(bad.text).toContain('value="not an email"');
+
+      const saved = await browser.postForm(`/admin/users/${person.id}`, {
+        email: 'form.edit@academy.local',
+        displayName: 'Edited Name',
+        employeeNumber: '',
+        team: 'South',
+        cohort: '2026-12',
+        roles: ['trainee', 'supervisor'],
+        managedTeams: 'South, West',
+        active: 'on',
+        password: 'temporary-by-admin-1',
+        mustChangePassword: 'on',
+      });
+      expect(saved.status).toBe(303);
+      expect(saved.headers.location).toBe(`/admin/users/${person.id}?saved=1`);
+      const after = await t.http().get(`/api/users/${person.id}`).set('Authorization', hr);
+      expect(after.body).toMatchObject({
+        displayName: 'Edited Name',
+        employeeNumber: null,
+        team: 'South',
+        roles: ['trainee', 'supervisor'],
+        managedTeams: ['South', 'West'],
+        active: true,
+        mustChangePassword: true,
+      });
+      await t.http().get('/api/me').set('Authorization', theirs).expect(401);
+      const history = await browser.get(`/admin/users/${person.id}?saved=1`);
+      expect(history.text).toContain('data-testid="person-saved"');
+      expect(history.text).toMatch(/user\.updated[\s\S]*&quot;password&quot;: &quot;changed&quot;/);
+
+      // Unticking "active" deactivates; a blank password keeps the password.
+      await browser.postForm(`/admin/users/${person.id}`, {
+        email: 'form.edit@academy.local',
+        displayName: 'Edited Name',
+        roles: 'trainee',
+      });
+      const deactivated = await t.http().get(`/api/users/${person.id}`).set('Authorization', hr);
+      expect(deactivated.body).toMatchObject({ active: false, mustChangePassword: true });
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'form.edit@academy.local', password: 'temporary-by-admin-1' })
+        .expect(401);
+    });
+
+    it('should re-render the last-admin refusal on the page', async () => {
+      const onlyAdmins = await t
+        .http()
+        .get('/api/users?role=admin')
+        .set('Authorization', hr)
+        .expect(200);
+      expect(onlyAdmins.body.items).toHaveLength(1);
+      const browser = new BrowserSession(t.app.getHttpServer());
+      await browser.signIn('admin@academy.local', DEMO_PASSWORD);
+      await browser.get(`/admin/users/${adminId}`);
+      const refused = await browser.postForm(`/admin/users/${adminId}`, {
+        email: 'admin@academy.local',
+        displayName: 'Ada Admin',
+        roles: 'admin',
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.text).toContain('This is the last active admin');
+    });
+  });
+});
