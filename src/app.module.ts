@@ -7,6 +7,7 @@ import { ViewContextInterceptor } from './common/view-context.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ContentModule } from './content/content.module';
 import { databaseOptions } from './database/database-options';
+import { SqliteTuning } from './database/sqlite-tuning';
 import { HealthController } from './health/health.controller';
 import { CoursesModule } from './courses/courses.module';
 import { ExamsModule } from './exams/exams.module';
@@ -63,6 +64,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: ViewContextInterceptor },
+        SqliteTuning,
       ],
     };
   }

@@ -1,15 +1,14 @@
 /** Where a certificate stands on a given day. */
 export type HoldingStatus = 'active' | 'expiring' | 'expired' | 'revoked' | 'superseded';
 
-/** One certificate cycle a person holds (or held), as other features need to see it. */
+/**
+ * One certificate cycle a person holds (or held), as other features need to see it: only what
+ * they read, since a workforce has tens of thousands of cycles.
+ */
 export interface CertificateHolding {
-  certificateId: string;
   userId: string;
   programmeId: string;
-  programmeTitle: string;
-  cycle: number;
   status: HoldingStatus;
-  issuedAt: Date;
   expiresAt: Date | null;
 }
 

@@ -16,6 +16,7 @@ describe(loadConfig.name, () => {
       demoAccounts: true,
       demoPassword: 'academy-demo',
       auditRetentionDays: 365,
+      sqliteCacheMb: 64,
     });
   });
 
@@ -43,6 +44,7 @@ describe(loadConfig.name, () => {
         AUDIT_RETENTION_DAYS: '30',
         DATABASE_URL: 'mysql://x',
         AUTH_SECRET: 'short',
+        SQLITE_CACHE_MB: '1',
       });
     expect(run).toThrow(ConfigError);
     const problems = captureProblems(run);
@@ -50,6 +52,7 @@ describe(loadConfig.name, () => {
     expect(problems).toMatch(/AUDIT_RETENTION_DAYS must be a whole number from 180/);
     expect(problems).toMatch(/DATABASE_URL/);
     expect(problems).toMatch(/AUTH_SECRET/);
+    expect(problems).toMatch(/SQLITE_CACHE_MB must be a whole number from 4/);
   });
 });
 

@@ -11,6 +11,8 @@ export interface AppConfig {
   contentDir: string;
   databaseUrl: string | null;
   sqlitePath: string;
+  /** SQLite's page cache (SQLite's own default is 2 MiB, which re-reads a workforce's tables). */
+  sqliteCacheMb: number;
   authSecret: string;
   tokenTtlSeconds: number;
   secureCookies: boolean;
@@ -72,6 +74,7 @@ export const CONFIG_VARIABLES = [
     'base URL printed on certificates, QR codes and Open Badges',
   ],
   ['LOG_LEVEL', 'warn', 'error, warn, log or debug'],
+  ['SQLITE_CACHE_MB', '64', 'page cache of the embedded SQLite database, in MiB (4–4096)'],
 ] as const;
 
 export function loadConfig(env: Env = process.env, cwd = PROJECT_ROOT): AppConfig {
@@ -141,6 +144,7 @@ export function loadConfig(env: Env = process.env, cwd = PROJECT_ROOT): AppConfi
     scoringMaxChars: int('SCORING_MAX_CHARS', 20000, 100, 1_000_000),
     publicUrl: publicUrl || `http://localhost:${env.PORT || 3000}`,
     logLevel: oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'warn'),
+    sqliteCacheMb: int('SQLITE_CACHE_MB', 64, 4, 4096),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, authSecret: authSecret ?? readOrCreateSecret(dataDir) };

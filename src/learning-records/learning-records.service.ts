@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Between, EntityManager, FindOptionsWhere, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock, CLOCK } from '../common/clock';
+import { rowsForIds } from '../database/chunks';
 import { IdentityError, IdentityErrorCode } from '../identity/identity-error';
 import { isStaff } from '../identity/role';
 import { UsersService } from '../identity/users.service';
@@ -27,18 +28,14 @@ export interface LearningRecordInput {
   at?: Date;
 }
 
-/** One result of a batch read: who, what they did to which activity, in which attempt, how. */
-export interface LearningResultRow {
+/** One score of a batch read: who, on which activity, in which attempt (registration). */
+export interface LearningScoreRow {
   userId: string;
-  verb: string;
   objectId: string;
   registration: string | null;
-  result: XapiResult | null;
+  /** `result.score.scaled` (0–1), null when the record has none. */
+  scaled: number | null;
 }
-
-// Above this many people one pass over the table beats many `IN (…)` lists.
-const WHOLE_TABLE_ABOVE = 2000;
-const ID_CHUNK = 500;
 
 export interface LearningRecordQuery {
   userId: string;
@@ -97,16 +94,16 @@ export class LearningRecordsService {
   }
 
   /**
-   * The results of many people at once, for readers that look at a whole team or workforce
-   * (the eligibility matrix): records with one of `verbs` on activities of `objectType`, oldest
-   * first, without the statement bodies. Rows are read raw (no entities), which is what keeps a
-   * workforce of 10,000 people fast.
+   * The scaled scores (`result.score.scaled`, 0–1; null when absent) of many people at once, for
+   * readers that look at a whole team or workforce (the eligibility matrix): records with one of
+   * `verbs` on activities of `objectType`, oldest first. The database reads the score out of the
+   * result JSON and rows are read raw, which is what keeps a workforce of 10,000 people fast.
    */
-  async resultsOf(query: {
+  async scaledScoresOf(query: {
     userIds: readonly string[];
     verbs: readonly string[];
     objectType: string;
-  }): Promise<LearningResultRow[]> {
+  }): Promise<LearningScoreRow[]> {
     const { verbs, objectType } = query;
     if (verbs.length === 0) return [];
     const rows = await this.inBatches(query.userIds, (ids) => {
@@ -114,10 +111,9 @@ export class LearningRecordsService {
         .createQueryBuilder('r')
         .select([
           'r.user_id AS user_id',
-          'r.verb AS verb',
           'r.object_id AS object_id',
           'r.registration AS registration',
-          'r.result AS result',
+          `${this.scoreIn('scaled')} AS scaled`,
         ])
         .where('r.object_type = :objectType', { objectType })
         .andWhere('r.verb IN (:...verbs)', { verbs })
@@ -126,18 +122,16 @@ export class LearningRecordsService {
       if (ids) builder.andWhere('r.user_id IN (:...ids)', { ids });
       return builder.getRawMany<{
         user_id: string;
-        verb: string;
         object_id: string;
         registration: string | null;
-        result: string | null;
+        scaled: number | string | null;
       }>();
     });
     return rows.map((row) => ({
       userId: row.user_id,
-      verb: row.verb,
       objectId: row.object_id,
       registration: row.registration,
-      result: parseResult(row.result),
+      scaled: row.scaled === null ? null : Number(row.scaled),
     }));
   }
 
@@ -172,11 +166,7 @@ export class LearningRecordsService {
     objectType: string;
   }): Promise<{ userId: string; count: number; mean: number | null }[]> {
     const { verb, objectType } = query;
-    // The result column is JSON text; each database reads a number out of it its own way.
-    const raw =
-      this.records.manager.connection.options.type === 'postgres'
-        ? "CAST((CAST(r.result AS json) -> 'score' ->> 'raw') AS double precision)"
-        : "json_extract(r.result, '$.score.raw')";
+    const raw = this.scoreIn('raw');
     const rows = await this.inBatches(query.userIds, (ids) => {
       const builder = this.records
         .createQueryBuilder('r')
@@ -198,21 +188,18 @@ export class LearningRecordsService {
     }));
   }
 
-  // Above WHOLE_TABLE_ABOVE people one pass over the table (filtered here), else `IN` lists of
-  // ID_CHUNK ids (within every database's bound-parameter limit).
-  private async inBatches<T extends { user_id: string }>(
+  /** SQL for a number under `score` in the result column (JSON text), on either database. */
+  private scoreIn(field: 'raw' | 'scaled'): string {
+    return this.records.manager.connection.options.type === 'postgres'
+      ? `CAST((CAST(r.result AS json) -> 'score' ->> '${field}') AS double precision)`
+      : `json_extract(r.result, '$.score.${field}')`;
+  }
+
+  private inBatches<T extends { user_id: string }>(
     userIds: readonly string[],
     select: (ids: readonly string[] | null) => Promise<T[]>,
   ): Promise<T[]> {
-    if (userIds.length === 0) return [];
-    if (userIds.length > WHOLE_TABLE_ABOVE) {
-      const wanted = new Set(userIds);
-      return (await select(null)).filter((row) => wanted.has(row.user_id));
-    }
-    const rows: T[] = [];
-    for (let start = 0; start < userIds.length; start += ID_CHUNK)
-      rows.push(...(await select(userIds.slice(start, start + ID_CHUNK))));
-    return rows;
+    return rowsForIds(userIds, (row) => row.user_id, select);
   }
 
   /**
@@ -232,15 +219,5 @@ export class LearningRecordsService {
       total,
       statements: items.map((record) => toXapiStatement(record, user)),
     };
-  }
-}
-
-// The column is simple-json text; a row written by hand that is not JSON counts as no result.
-function parseResult(text: string | null): XapiResult | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as XapiResult;
-  } catch {
-    return null;
   }
 }

@@ -1,6 +1,7 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ReportCatalogue } from './report-catalogue';
-import { rawIso, ReportScope, ReportScopes } from './report-scope';
+import { ReportScope, ReportScopes } from './report-scope';
+import { rawIso } from '../database/raw-time';
 
 type Raw = Record<string, unknown>;
 export type CsvValue = string | number | null;

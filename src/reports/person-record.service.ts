@@ -10,7 +10,8 @@ import { ReportFiltersDto } from './dto/report-filters.dto';
 import { PersonRecordView } from './person-record-views';
 import { ReportCatalogue } from './report-catalogue';
 import { ReportError } from './report-error';
-import { rawIso, rawNumber, rawTime, ReportScopes } from './report-scope';
+import { rawNumber, ReportScopes } from './report-scope';
+import { rawIso, rawTime } from '../database/raw-time';
 
 type Raw = Record<string, unknown>;
 const PEOPLE_PAGE = 200;

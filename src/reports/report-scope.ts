@@ -151,18 +151,6 @@ export class ReportScopes {
   }
 }
 
-/** A time read back from a raw query: a Date on PostgreSQL, UTC text on SQLite. */
-export function rawTime(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
-}
-
-export function rawIso(value: unknown): string | null {
-  return rawTime(value)?.toISOString() ?? null;
-}
-
 export function rawNumber(value: unknown): number {
   return value === null || value === undefined ? 0 : Number(value);
 }

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CertificateHoldings } from '../certifications/certificate-holdings';
+import { rowsForIds } from '../database/chunks';
 import { Role } from '../identity/role';
 import { UsersService } from '../identity/users.service';
 import {
   LearningRecordsService,
-  LearningResultRow,
+  LearningScoreRow,
 } from '../learning-records/learning-records.service';
 import { ACADEMY_IRI, ACTIVITY_TYPES, VERBS } from '../learning-records/xapi';
 import { PersonEvidence } from './engine';
@@ -14,9 +15,6 @@ import { PositionCatalogue } from './position-catalogue.service';
 import { PositionHistory } from './position-history.entity';
 import { PersonSummary } from './rotation-views';
 
-// Above this many people one query over the whole table beats many `IN (…)` lists.
-const WHOLE_TABLE_ABOVE = 2000;
-const CHUNK = 500;
 const EXAM_PREFIX = `${ACADEMY_IRI}/activities/exam/`;
 const SIMULATION_PREFIX = `${ACADEMY_IRI}/activities/simulation/`;
 // Who holds positions: trainees (agents) and supervisors (team leaders).
@@ -72,7 +70,7 @@ export class RotationEvidenceQueries {
     const [current, verdicts, sessions, passed, holdings] = await Promise.all([
       this.currentRows(userIds),
       // Oldest first: a later verdict on the same attempt (a regrade) replaces the earlier one.
-      this.records.resultsOf({
+      this.records.scaledScoresOf({
         userIds,
         verbs: [VERBS.passed, VERBS.failed],
         objectType: ACTIVITY_TYPES.assessment,
@@ -130,27 +128,20 @@ export class RotationEvidenceQueries {
       if (ids) builder.andWhere('h.user_id IN (:...ids)', { ids });
       return builder.getRawMany<{ user_id: string; position_id: string; started_on: string }>();
     };
-    if (userIds.length > WHOLE_TABLE_ABOVE) {
-      const wanted = new Set(userIds);
-      return (await query(null)).filter((row) => wanted.has(row.user_id));
-    }
-    const rows: { user_id: string; position_id: string; started_on: string }[] = [];
-    for (let start = 0; start < userIds.length; start += CHUNK)
-      rows.push(...(await query(userIds.slice(start, start + CHUNK))));
-    return rows;
+    return rowsForIds(userIds, (row) => row.user_id, query);
   }
 }
 
 /** Exams: the last verdict of each attempt (registration), then the best over attempts. */
 function applyExamVerdicts(
   evidence: Map<string, PersonEvidence>,
-  rows: readonly LearningResultRow[],
+  rows: readonly LearningScoreRow[],
 ): void {
   const grades = new Map<string, Map<string, number>>();
   for (const row of rows) {
     if (!row.objectId.startsWith(EXAM_PREFIX)) continue;
-    const scaled = row.result?.score?.scaled;
-    if (typeof scaled !== 'number') continue;
+    const scaled = row.scaled;
+    if (scaled === null) continue;
     const examId = decodeURIComponent(row.objectId.slice(EXAM_PREFIX.length));
     mapOf(grades, row.userId).set(`${examId}\n${row.registration ?? ''}`, scaled * 100);
   }

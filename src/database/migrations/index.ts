@@ -13,6 +13,7 @@ import { IssuerKeyLifecycle1764001300000 } from './1764001300000-issuer-key-life
 import { ReviewSeen1764001400000 } from './1764001400000-review-seen';
 import { CourseFeedback1764001500000 } from './1764001500000-course-feedback';
 import { AccountCredentials1764001600000 } from './1764001600000-account-credentials';
+import { LearningActivityIndex1764001700000 } from './1764001700000-learning-activity-index';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ReviewSeen1764001400000,
   CourseFeedback1764001500000,
   AccountCredentials1764001600000,
+  LearningActivityIndex1764001700000,
 ];
