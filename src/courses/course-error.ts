@@ -33,4 +33,11 @@ export class CourseError extends errorFamily(STATUS) {
       'You have not given feedback on this course',
     );
   }
+
+  static commentNotFound(hidden: boolean): CourseError {
+    return new CourseError(
+      CourseErrorCode.FeedbackNotFound,
+      `No ${hidden ? 'hidden ' : ''}comment with this id among the people you may see`,
+    );
+  }
 }

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -11,13 +21,14 @@ import {
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { CourseError } from './course-error';
-import { CourseFeedbackService } from './course-feedback.service';
+import { CourseFeedbackService, FEEDBACK_MODERATORS } from './course-feedback.service';
 import { FEEDBACK_MIN_RESPONSES } from './engine/satisfaction';
 import {
   CourseFeedbackQueryDto,
   CourseFeedbackSummaryView,
   CourseSatisfactionView,
   GiveCourseFeedbackDto,
+  HideCommentDto,
   MyCourseFeedbackView,
 } from './dto/course-feedback.dto';
 
@@ -97,5 +108,40 @@ export class CourseFeedbackController {
     @Query() query: CourseFeedbackQueryDto,
   ): Promise<CourseSatisfactionView[]> {
     return this.feedback.overview(viewer, query.team);
+  }
+
+  @Put('course-feedback/:feedbackId/hidden')
+  @Roles(...FEEDBACK_MODERATORS)
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Hide a comment from the feedback staff read, with a reason its writer reads',
+    description:
+      'The rating still counts. Hiding again replaces the reason; the writer changing the text shows it again. Only answers of people you may see; audited (course-feedback.comment-hidden).',
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({
+    description: 'FEEDBACK_NOT_FOUND: no comment with this id among the people you may see',
+  })
+  async hide(
+    @CurrentViewer() viewer: Viewer,
+    @Param('feedbackId', ParseUUIDPipe) feedbackId: string,
+    @Body() dto: HideCommentDto,
+  ): Promise<void> {
+    await this.feedback.hideComment(viewer, feedbackId, dto.reason);
+  }
+
+  @Delete('course-feedback/:feedbackId/hidden')
+  @Roles(...FEEDBACK_MODERATORS)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Show a hidden comment again (audited: course-feedback.comment-shown)' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({
+    description: 'FEEDBACK_NOT_FOUND: no hidden comment with this id for you',
+  })
+  async show(
+    @CurrentViewer() viewer: Viewer,
+    @Param('feedbackId', ParseUUIDPipe) feedbackId: string,
+  ): Promise<void> {
+    await this.feedback.showComment(viewer, feedbackId);
   }
 }

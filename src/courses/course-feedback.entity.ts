@@ -31,4 +31,14 @@ export class CourseFeedback {
 
   @Column({ name: 'updated_at', type: Date })
   updatedAt!: Date;
+
+  /** Set when staff hid the comment (the rating still counts); cleared when its text changes. */
+  @Column({ name: 'comment_hidden_at', type: Date, nullable: true })
+  commentHiddenAt!: Date | null;
+
+  @Column({ name: 'comment_hidden_by', type: 'varchar', length: 36, nullable: true })
+  commentHiddenBy!: string | null;
+
+  @Column({ name: 'comment_hidden_reason', type: 'varchar', length: 500, nullable: true })
+  commentHiddenReason!: string | null;
 }

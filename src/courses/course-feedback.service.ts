@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { insertOrUpdate } from '../database/save-once';
+import { runTransaction } from '../database/transactions';
+import { AuditService } from '../identity/audit.service';
 import { scopeTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
 import { CourseCatalogueService } from './course-catalogue.service';
 import { CourseError, CourseErrorCode } from './course-error';
 import { CourseFeedback } from './course-feedback.entity';
 import {
+  CommentHiddenView,
   CourseFeedbackSummaryView,
   CourseSatisfactionView,
   FeedbackCommentView,
@@ -21,6 +24,9 @@ import { countRating, FEEDBACK_MIN_RESPONSES, satisfactionOf } from './engine/sa
 
 const COMMENTS_SHOWN = 100;
 
+/** Who may hide a comment: those who run the training, not the supervisors who read it. */
+export const FEEDBACK_MODERATORS = ['trainer', 'hr', 'admin'] as const;
+
 /**
  * Training satisfaction: people rate the courses they completed (1–5, with a comment), and staff
  * read the totals and the unsigned comments for the teams they look after. No view for staff
@@ -30,7 +36,9 @@ const COMMENTS_SHOWN = 100;
 export class CourseFeedbackService {
   constructor(
     @InjectRepository(CourseFeedback) private readonly feedback: Repository<CourseFeedback>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: CourseCatalogueService,
+    private readonly audit: AuditService,
     private readonly enrolments: EnrolmentsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -58,8 +66,9 @@ export class CourseFeedbackService {
     const saved = await insertOrUpdate(
       this.feedback,
       { userId: viewer.id, courseId },
-      { id: randomUUID(), userId: viewer.id, courseId, createdAt: now, ...answer },
-      answer,
+      { id: randomUUID(), userId: viewer.id, courseId, createdAt: now, ...answer, ...NOT_HIDDEN },
+      // A comment staff hid shows again once its writer changes it.
+      (existing) => (existing.comment === answer.comment ? answer : { ...answer, ...NOT_HIDDEN }),
     );
     return mine(saved);
   }
@@ -95,8 +104,68 @@ export class CourseFeedbackService {
     const teams = scopeTeams(viewer, team);
     const counts = (await this.ratingCounts(teams, courseId)).get(courseId) ?? [0, 0, 0, 0, 0];
     const totals = satisfaction(course, counts);
-    const comments = totals.shown ? await this.comments(teams, courseId) : [];
-    return { ...totals, threshold: FEEDBACK_MIN_RESPONSES, comments };
+    const [comments, hiddenComments] = totals.shown
+      ? await Promise.all([this.comments(teams, courseId), this.hiddenComments(teams, courseId)])
+      : [[], []];
+    return { ...totals, threshold: FEEDBACK_MIN_RESPONSES, comments, hiddenComments };
+  }
+
+  /**
+   * Hides a comment from the feedback staff read (abusive, or naming someone), with a reason its
+   * writer reads; the rating still counts. Saving again replaces the reason. Audited.
+   */
+  async hideComment(viewer: Viewer, feedbackId: string, reason: string): Promise<void> {
+    const row = await this.visible(viewer, feedbackId, false);
+    await runTransaction(this.dataSource, async (manager) => {
+      await manager.getRepository(CourseFeedback).update(row.id, {
+        commentHiddenAt: this.clock.now(),
+        commentHiddenBy: viewer.id,
+        commentHiddenReason: reason,
+      });
+      await this.audit.record(
+        viewer,
+        {
+          action: 'course-feedback.comment-hidden',
+          targetType: 'course',
+          targetId: row.courseId,
+          summary: { feedbackId: row.id, reason },
+        },
+        manager,
+      );
+    });
+  }
+
+  /** Shows a hidden comment again. Audited. */
+  async showComment(viewer: Viewer, feedbackId: string): Promise<void> {
+    const row = await this.visible(viewer, feedbackId, true);
+    await runTransaction(this.dataSource, async (manager) => {
+      await manager.getRepository(CourseFeedback).update(row.id, NOT_HIDDEN);
+      await this.audit.record(
+        viewer,
+        {
+          action: 'course-feedback.comment-shown',
+          targetType: 'course',
+          targetId: row.courseId,
+          summary: { feedbackId: row.id },
+        },
+        manager,
+      );
+    });
+  }
+
+  /** A commented answer of someone the viewer may see (only hidden ones, if asked), else 404. */
+  private async visible(
+    viewer: Viewer,
+    feedbackId: string,
+    hiddenOnly: boolean,
+  ): Promise<CourseFeedback> {
+    const builder = this.scoped(scopeTeams(viewer, undefined))
+      .andWhere('f.id = :feedbackId', { feedbackId })
+      .andWhere('f.comment IS NOT NULL');
+    if (hiddenOnly) builder.andWhere('f.comment_hidden_at IS NOT NULL');
+    const row = await builder.getOne();
+    if (!row) throw CourseError.commentNotFound(hiddenOnly);
+    return row;
   }
 
   /** Answers per rating (index 0 = rating 1), per course. */
@@ -122,20 +191,34 @@ export class CourseFeedbackService {
   }
 
   private async comments(teams: string[] | null, courseId: string): Promise<FeedbackCommentView[]> {
-    const rows = await this.scoped(teams)
-      .select(['f.id', 'f.rating', 'f.comment', 'f.courseVersion', 'f.updatedAt'])
-      .andWhere('f.course_id = :courseId', { courseId })
-      .andWhere('f.comment IS NOT NULL')
+    const rows = await this.commented(teams, courseId)
+      .andWhere('f.comment_hidden_at IS NULL')
       .orderBy('f.updatedAt', 'DESC')
       .addOrderBy('f.id', 'ASC')
       .limit(COMMENTS_SHOWN)
       .getMany();
-    return rows.map((row) => ({
-      rating: row.rating,
-      comment: row.comment!,
-      courseVersion: row.courseVersion,
-      day: row.updatedAt.toISOString().slice(0, 10),
-    }));
+    return rows.map(commentView);
+  }
+
+  private async hiddenComments(
+    teams: string[] | null,
+    courseId: string,
+  ): Promise<CourseFeedbackSummaryView['hiddenComments']> {
+    const rows = await this.commented(teams, courseId)
+      .addSelect(['f.commentHiddenAt', 'f.commentHiddenReason'])
+      .andWhere('f.comment_hidden_at IS NOT NULL')
+      .orderBy('f.commentHiddenAt', 'DESC')
+      .addOrderBy('f.id', 'ASC')
+      .limit(COMMENTS_SHOWN)
+      .getMany();
+    return rows.map((row) => ({ ...commentView(row), hidden: hiddenView(row)! }));
+  }
+
+  private commented(teams: string[] | null, courseId: string): SelectQueryBuilder<CourseFeedback> {
+    return this.scoped(teams)
+      .select(['f.id', 'f.rating', 'f.comment', 'f.courseVersion', 'f.updatedAt'])
+      .andWhere('f.course_id = :courseId', { courseId })
+      .andWhere('f.comment IS NOT NULL');
   }
 
   /** Feedback of the people now in these teams (null: everyone; []: no one). */
@@ -150,12 +233,31 @@ export class CourseFeedbackService {
   }
 }
 
+const NOT_HIDDEN = { commentHiddenAt: null, commentHiddenBy: null, commentHiddenReason: null };
+
+function commentView(row: CourseFeedback): FeedbackCommentView {
+  return {
+    id: row.id,
+    rating: row.rating,
+    comment: row.comment!,
+    courseVersion: row.courseVersion,
+    day: row.updatedAt.toISOString().slice(0, 10),
+  };
+}
+
+function hiddenView(row: CourseFeedback): CommentHiddenView | null {
+  return row.commentHiddenAt
+    ? { day: row.commentHiddenAt.toISOString().slice(0, 10), reason: row.commentHiddenReason ?? '' }
+    : null;
+}
+
 function mine(row: CourseFeedback): MyCourseFeedbackView {
   return {
     courseId: row.courseId,
     courseVersion: row.courseVersion,
     rating: row.rating,
     comment: row.comment,
+    commentHidden: hiddenView(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

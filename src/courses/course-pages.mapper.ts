@@ -127,7 +127,7 @@ function feedbackCard(card: FeedbackCard): object {
 /** Staff's page of one course's feedback: the spread as a bar chart, the comments. */
 export function feedbackPage(
   summary: CourseFeedbackSummaryView,
-  extra: { teams: string[]; team?: string },
+  extra: { teams: string[]; team?: string; canModerate: boolean; notice?: string; error?: string },
 ): object {
   return {
     title: `Feedback: ${summary.title}`,

@@ -129,7 +129,30 @@ describeInBrowser('Reading a lesson and answering its knowledge check (browser)'
     const comments = trainer.getByTestId('feedback-comments');
     await expect(comments.textContent()).resolves.toContain('More role-play, please');
     await expect(comments.textContent()).resolves.not.toContain('Rater');
+
+    // The trainer hides the comment with a reason; it moves to the hidden list.
+    await comments.getByText('Hide this comment').click();
+    await comments.getByLabel('Reason (the writer reads it)').fill('Off topic for this course');
+    await Promise.all([
+      trainer.waitForURL(/moderated=hidden/),
+      comments.getByRole('button', { name: 'Hide' }).click(),
+    ]);
+    await expect(trainer.getByTestId('moderation-notice').textContent()).resolves.toContain(
+      'The comment is hidden.',
+    );
+    await expect(trainer.getByTestId('hidden-comments').textContent()).resolves.toContain(
+      'Off topic for this course',
+    );
+    await expect(trainer.getByTestId('feedback-mean').textContent()).resolves.toBe('4');
     expect(scriptErrors).toEqual([]);
     await trainer.close();
+
+    const writer = await h.newPage();
+    await h.signIn(writer, 'rater3@academy.local');
+    await writer.goto('/courses/phone-basics');
+    await expect(writer.getByTestId('comment-hidden').textContent()).resolves.toContain(
+      'Off topic for this course',
+    );
+    await writer.close();
   });
 });

@@ -233,6 +233,156 @@ describe('Course feedback (training satisfaction)', () => {
     expect((await trainee.get(`/courses/${COURSE}/feedback`)).status).toBe(403);
   });
 
+  describe('hiding comments', () => {
+    const hidden = (who: string, feedbackId: string) =>
+      t.http().put(`/api/course-feedback/${feedbackId}/hidden`).set('Authorization', auth[who]);
+    const shown = (who: string, feedbackId: string) =>
+      t.http().delete(`/api/course-feedback/${feedbackId}/hidden`).set('Authorization', auth[who]);
+    const commentId = async (text: string): Promise<string> => {
+      const body = (await summary('trainer').expect(200)).body as {
+        comments: { id: string; comment: string }[];
+      };
+      return body.comments.find((c) => c.comment === text)!.id;
+    };
+
+    it('should let trainers hide a comment with a reason its writer reads, the rating still counting', async () => {
+      await give('north2', { rating: 3 }).expect(200);
+      const id = await commentId('Not for my desk');
+      expect((await hidden('supervisor', id).send({ reason: 'x' }).expect(403)).body.code).toBe(
+        'FORBIDDEN',
+      );
+      const blank = await hidden('trainer', id).send({ reason: '   ' }).expect(400);
+      expect(blank.body.errors).toEqual([
+        { path: 'reason', messages: ['reason must be 1 to 500 characters'] },
+      ]);
+      await hidden('trainer', 'not-a-uuid').send({ reason: 'x' }).expect(400);
+      await hidden('trainer', '00000000-0000-4000-8000-000000000000')
+        .send({ reason: 'x' })
+        .expect(404);
+      // A trainer who looks after no team sees no one's answers.
+      expect((await hidden('loner', id).send({ reason: 'x' }).expect(404)).body.code).toBe(
+        'FEEDBACK_NOT_FOUND',
+      );
+
+      await hidden('trainer', id).send({ reason: 'Says who wrote it' }).expect(204);
+      await hidden('trainer', id).send({ reason: 'Names the desk of its writer' }).expect(204);
+      const after = (await summary('trainer').expect(200)).body;
+      expect(after).toMatchObject({ responses: 4, mean: 3.3 });
+      expect(after.comments.map((c: { comment: string }) => c.comment)).not.toContain(
+        'Not for my desk',
+      );
+      expect(after.hiddenComments).toEqual([
+        {
+          id,
+          rating: 1,
+          comment: 'Not for my desk',
+          courseVersion: 1,
+          day: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+          hidden: { day: '2026-11-23', reason: 'Names the desk of its writer' },
+        },
+      ]);
+      const mine = await t
+        .http()
+        .get(`/api/courses/${COURSE}/feedback`)
+        .set('Authorization', auth.south1)
+        .expect(200);
+      expect(mine.body.commentHidden).toEqual({
+        day: '2026-11-23',
+        reason: 'Names the desk of its writer',
+      });
+
+      const audit = await t
+        .http()
+        .get('/api/audit?action=course-feedback.comment-hidden')
+        .set('Authorization', auth.hr)
+        .expect(200);
+      expect(audit.body.items).toHaveLength(2);
+      expect(audit.body.items[0]).toMatchObject({
+        targetType: 'course',
+        targetId: COURSE,
+        summary: { feedbackId: id, reason: 'Names the desk of its writer' },
+      });
+      expect(JSON.stringify(audit.body)).not.toContain('south1');
+
+      // The same text saved again stays hidden; a changed text shows again.
+      await give('south1', { rating: 2, comment: 'Not for my desk' }).expect(200);
+      expect((await summary('trainer').expect(200)).body.hiddenComments).toHaveLength(1);
+      const changed = await give('south1', { rating: 2, comment: 'Not for phone work' }).expect(
+        200,
+      );
+      expect(changed.body.commentHidden).toBeNull();
+      const back = (await summary('trainer').expect(200)).body;
+      expect(back.hiddenComments).toEqual([]);
+      expect(back.comments.map((c: { comment: string }) => c.comment)).toContain(
+        'Not for phone work',
+      );
+    });
+
+    it('should show a hidden comment again, and 404 when it is not hidden', async () => {
+      const id = await commentId('Clear examples.');
+      await shown('trainer', id).expect(404);
+      await hidden('hr', id).send({ reason: 'Checking' }).expect(204);
+      expect((await summary('supervisor').expect(200)).body.hiddenComments).toHaveLength(1);
+      await shown('supervisor', id).expect(403);
+      await shown('trainer', id).expect(204);
+      const after = (await summary('trainer').expect(200)).body;
+      expect(after.hiddenComments).toEqual([]);
+      expect(after.comments.map((c: { comment: string }) => c.comment)).toContain(
+        'Clear examples.',
+      );
+      const audit = await t
+        .http()
+        .get('/api/audit?action=course-feedback.comment-shown')
+        .set('Authorization', auth.hr)
+        .expect(200);
+      expect(audit.body.items[0].summary).toEqual({ feedbackId: id });
+    });
+
+    it('should hide and show from the feedback page, and tell the writer on the course page', async () => {
+      const id = await commentId('The closing lesson helped most');
+      const browser = new BrowserSession(t.app.getHttpServer());
+      await browser.signIn('trainer@academy.local', DEMO_PASSWORD);
+      const page = await browser.get(`/courses/${COURSE}/feedback`);
+      expect(page.text).toContain(`/feedback/comments/${id}/hide`);
+      const blank = await browser.postForm(`/courses/${COURSE}/feedback/comments/${id}/hide`, {
+        reason: '',
+        team: '',
+      });
+      expect(blank.status).toBe(400);
+      expect(blank.text).toContain('data-testid="moderation-error"');
+      const done = await browser.postForm(`/courses/${COURSE}/feedback/comments/${id}/hide`, {
+        reason: 'Off topic',
+        team: 'North',
+      });
+      expect(done.status).toBe(303);
+      expect(done.headers.location).toBe(`/courses/${COURSE}/feedback?moderated=hidden&team=North`);
+      const after = await browser.get(done.headers.location as string);
+      expect(after.text).toContain('The comment is hidden.');
+      expect(after.text).toMatch(/data-testid="hidden-comments"[\s\S]*Off topic/);
+
+      const writer = new BrowserSession(t.app.getHttpServer());
+      await writer.signIn('north3@academy.local', PASSWORD);
+      expect((await writer.get(`/courses/${COURSE}`)).text).toMatch(
+        /data-testid="comment-hidden"[^<]*Off topic/,
+      );
+
+      const supervisor = new BrowserSession(t.app.getHttpServer());
+      await supervisor.signIn('supervisor@academy.local', DEMO_PASSWORD);
+      const read = await supervisor.get(`/courses/${COURSE}/feedback`);
+      expect(read.text).toContain('data-testid="hidden-comments"');
+      expect(read.text).not.toContain('/hide"');
+      expect(read.text).not.toContain('/show"');
+
+      const again = await browser.postForm(`/courses/${COURSE}/feedback/comments/${id}/show`, {
+        team: '',
+      });
+      expect(again.headers.location).toBe(`/courses/${COURSE}/feedback?moderated=shown`);
+      expect((await browser.get(again.headers.location as string)).text).not.toContain(
+        'data-testid="hidden-comments"',
+      );
+    });
+  });
+
   it('should document the feedback routes in OpenAPI', async () => {
     const paths = Object.keys((await t.http().get('/api/docs-json').expect(200)).body.paths);
     expect(paths).toEqual(
@@ -240,6 +390,7 @@ describe('Course feedback (training satisfaction)', () => {
         '/api/courses/{courseId}/feedback',
         '/api/courses/{courseId}/feedback/summary',
         '/api/course-feedback',
+        '/api/course-feedback/{feedbackId}/hidden',
       ]),
     );
   });

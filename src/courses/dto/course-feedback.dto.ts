@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { blankAsNull, wholeNumberOrNull } from '../../common/form-values';
 
 export const FEEDBACK_COMMENT_MAX = 2000;
@@ -40,17 +40,52 @@ export class CourseFeedbackQueryDto {
   team?: string;
 }
 
+/** The staff feedback page: the API's filter, and what a hide or show just did. */
+export class CourseFeedbackPageQueryDto extends CourseFeedbackQueryDto {
+  @IsOptional()
+  @IsIn(['hidden', 'shown'])
+  moderated?: 'hidden' | 'shown';
+}
+
+export const HIDE_REASON_MAX = 500;
+
+export class HideCommentDto {
+  @ApiProperty({
+    description: 'Why the comment is hidden; the writer reads it (not who hid it)',
+    maxLength: HIDE_REASON_MAX,
+    example: 'Names a colleague',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, HIDE_REASON_MAX, { message: `reason must be 1 to ${HIDE_REASON_MAX} characters` })
+  reason!: string;
+}
+
+export class CommentHiddenView {
+  @ApiProperty({ description: 'The calendar day it was hidden' }) day!: string;
+  @ApiProperty() reason!: string;
+}
+
 export class MyCourseFeedbackView {
   @ApiProperty() courseId!: string;
   @ApiProperty({ description: 'The course version you completed when you answered' })
   courseVersion!: number;
   @ApiProperty({ minimum: 1, maximum: 5 }) rating!: number;
   @ApiPropertyOptional({ nullable: true }) comment!: string | null;
+  @ApiProperty({
+    type: CommentHiddenView,
+    nullable: true,
+    description:
+      'Staff hid your comment from the feedback they read (your rating still counts); changing the text shows it again',
+  })
+  commentHidden!: CommentHiddenView | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
 
 export class FeedbackCommentView {
+  @ApiProperty({ description: 'The answer id, to hide or show the comment; not the person' })
+  id!: string;
   @ApiProperty({ minimum: 1, maximum: 5 }) rating!: number;
   @ApiProperty() comment!: string;
   @ApiProperty() courseVersion!: number;
@@ -86,4 +121,9 @@ export class CourseFeedbackSummaryView extends CourseSatisfactionView {
     description: 'Newest first, at most 100; empty when not shown',
   })
   comments!: FeedbackCommentView[];
+  @ApiProperty({
+    type: [FeedbackCommentView],
+    description: 'Comments staff hid, with the day and reason (their ratings still count)',
+  })
+  hiddenComments!: (FeedbackCommentView & { hidden: CommentHiddenView })[];
 }

@@ -14,6 +14,7 @@ import { ReviewSeen1764001400000 } from './1764001400000-review-seen';
 import { CourseFeedback1764001500000 } from './1764001500000-course-feedback';
 import { AccountCredentials1764001600000 } from './1764001600000-account-credentials';
 import { LearningActivityIndex1764001700000 } from './1764001700000-learning-activity-index';
+import { FeedbackModeration1764001800000 } from './1764001800000-feedback-moderation';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CourseFeedback1764001500000,
   AccountCredentials1764001600000,
   LearningActivityIndex1764001700000,
+  FeedbackModeration1764001800000,
 ];
