@@ -1,5 +1,5 @@
 import { BrowserSession } from '../support/browser-session';
-import { createTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+import { createTestApp, createUser, DEMO_PASSWORD, TestApp } from '../support/test-app';
 
 const NEW_PASSWORD = 'my-own-password-1';
 
@@ -22,13 +22,8 @@ describe('Own account: password and sessions', () => {
     extra: Record<string, unknown> = {},
   ): Promise<{ id: string; password: string }> {
     const password = 'initial-password-1';
-    const response = await t
-      .http()
-      .post('/api/users')
-      .set('Authorization', admin)
-      .send({ email, displayName: 'Pat Person', roles: ['trainee'], password, ...extra })
-      .expect(201);
-    return { id: response.body.id as string, password };
+    const { id } = await createUser(t, admin, { email, password, ...extra });
+    return { id, password };
   }
 
   function changePassword(token: string, body: object) {

@@ -1,5 +1,5 @@
 import { BrowserSession } from '../support/browser-session';
-import { createTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+import { createTestApp, createUser, DEMO_PASSWORD, TestApp } from '../support/test-app';
 
 describe('Editing people (admin)', () => {
   let t: TestApp;
@@ -18,22 +18,15 @@ describe('Editing people (admin)', () => {
   afterAll(async () => t.close());
 
   async function createPerson(email: string, extra: Record<string, unknown> = {}) {
-    const response = await t
-      .http()
-      .post('/api/users')
-      .set('Authorization', admin)
-      .send({
-        email,
-        displayName: 'Edit Me',
-        roles: ['trainee'],
-        password: 'initial-password-1',
-        employeeNumber: `E-${email.length}${Date.now() % 1000}`,
-        team: 'North',
-        cohort: '2026-12',
-        ...extra,
-      })
-      .expect(201);
-    return response.body as { id: string; employeeNumber: string };
+    return (await createUser(t, admin, {
+      email,
+      displayName: 'Edit Me',
+      password: 'initial-password-1',
+      employeeNumber: `E-${email.length}${Date.now() % 1000}`,
+      team: 'North',
+      cohort: '2026-12',
+      ...extra,
+    })) as { id: string; employeeNumber: string };
   }
 
   it('should refuse to clear a required field and clear the optional ones with null', async () => {

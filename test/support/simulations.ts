@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { TestApp } from './test-app';
+import { createUser, TestApp } from './test-app';
 
 export const SCENARIO_DIR = join(__dirname, '..', '..', 'content', 'scenarios');
 
@@ -94,14 +94,8 @@ export async function createTrainee(
   team = 'South',
 ): Promise<{ id: string; bearer: string }> {
   const password = 'trainee-password-1';
-  const response = await t
-    .http()
-    .post('/api/users')
-    .set('Authorization', admin)
-    .send({ email, displayName: email.split('@')[0], roles: ['trainee'], team, password });
-  if (response.status !== 201)
-    throw new Error(`creating ${email}: ${response.status} ${JSON.stringify(response.body)}`);
-  return { id: (response.body as { id: string }).id, bearer: await t.bearer(email, password) };
+  const { id } = await createUser(t, admin, { email, team, password });
+  return { id, bearer: await t.bearer(email, password) };
 }
 
 /** Plays billing-dispute to its end along the main path with good replies; the session id. */

@@ -123,3 +123,21 @@ async function freshDatabase(): Promise<TestDatabase | null> {
     },
   };
 }
+
+/** Creates an account through the API as `admin` (a bearer header); the created user. */
+export async function createUser(
+  t: TestApp,
+  admin: string,
+  fields: { email: string; password: string } & Record<string, unknown>,
+): Promise<{ id: string } & Record<string, unknown>> {
+  const response = await t
+    .http()
+    .post('/api/users')
+    .set('Authorization', admin)
+    .send({ displayName: fields.email.split('@')[0], roles: ['trainee'], ...fields });
+  if (response.status !== 201)
+    throw new Error(
+      `creating ${fields.email}: ${response.status} ${JSON.stringify(response.body)}`,
+    );
+  return response.body as { id: string } & Record<string, unknown>;
+}
