@@ -8,7 +8,7 @@ import { Clock, CLOCK } from '../common/clock';
 import { AuditService } from '../identity/audit.service';
 import { Viewer } from '../identity/viewer';
 import { ReportFiltersDto } from './dto/report-filters.dto';
-import { spreadsheetSafe } from './person-record.csv';
+import { spreadsheetSafe } from '../common/spreadsheet-safe';
 import { EXPORT_TABLES, ExportContext, ExportTable } from './export-tables';
 import { ReportCatalogue } from './report-catalogue';
 import { ReportError, ReportErrorCode } from './report-error';

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { PersonRecordView } from './person-record-views';
+import { spreadsheetSafe } from '../common/spreadsheet-safe';
 
 export const PERSON_RECORD_COLUMNS = [
   'section',
@@ -90,9 +91,4 @@ export function personRecordCsv(record: PersonRecordView): string {
     rows.map((row) => row.map(spreadsheetSafe)),
     { header: true, columns: PERSON_RECORD_COLUMNS },
   );
-}
-
-// A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-export function spreadsheetSafe(value: string | number | null): string | number | null {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

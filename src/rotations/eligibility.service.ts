@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../common/clock';
+import { AuditService } from '../identity/audit.service';
 import { UsersService } from '../identity/users.service';
 import { assertTeamVisible, visibleTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
@@ -15,6 +16,7 @@ export class EligibilityService {
     private readonly evidence: RotationEvidenceQueries,
     private readonly positions: PositionCatalogue,
     private readonly users: UsersService,
+    private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -69,6 +71,24 @@ export class EligibilityService {
       people: rows,
       totals,
     };
+  }
+
+  /** A downloaded matrix, in the audit log as the report exports are. */
+  async recordExport(
+    viewer: Viewer,
+    query: { team?: string; position?: string },
+    rowCount: number,
+  ): Promise<void> {
+    await this.audit.record(viewer, {
+      action: 'report.exported',
+      targetType: 'report-export',
+      targetId: 'eligibility-matrix',
+      summary: {
+        table: 'eligibility-matrix',
+        filters: { team: query.team ?? null, position: query.position ?? null },
+        rowCount,
+      },
+    });
   }
 
   /** One person's eligibility for every position, today. */

@@ -65,16 +65,22 @@ export function matrixPageModel(
   const page = Math.min(extra.query.page ?? 1, pages);
   const from = (page - 1) * MATRIX_PAGE_SIZE;
   const shown = matrix.people.slice(from, from + MATRIX_PAGE_SIZE);
-  const link = (target: number): string => {
+  const filters = (): URLSearchParams => {
     const params = new URLSearchParams();
     if (extra.query.team) params.set('team', extra.query.team);
     if (extra.query.position) params.set('position', extra.query.position);
+    return params;
+  };
+  const link = (target: number): string => {
+    const params = filters();
     params.set('page', String(target));
     return `/rotations/matrix?${params.toString()}`;
   };
+  const csv = filters().toString();
   return {
     title: 'Eligibility matrix',
     ...extra,
+    csvHref: `/api/rotations/eligibility.csv${csv ? `?${csv}` : ''}`,
     matrix: { on: matrix.on, team: matrix.team, positions: matrix.positions },
     totals: matrix.positions.map((position) => ({
       ...position,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
 import { DEMO_PASSWORD } from '../support/test-app';
 
@@ -82,6 +83,32 @@ describeInBrowser('Rotation plan: an ineligible move overridden with a reason (b
       'Short-staffed; mentor assigned for the first month',
     );
     expect(scriptErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('should download the matrix of a team as CSV from the matrix page', async () => {
+    const page = await h.newPage();
+    await h.signIn(page, 'hr@academy.local');
+    await page.goto('/rotations/matrix');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('team') === 'North'),
+      page.getByLabel('Team').selectOption('North'),
+    ]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('matrix-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^academy-eligibility-\d{4}-\d\d-\d\d-North\.csv$/,
+    );
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    expect(lines[0]).toBe(
+      'user_id,name,email,team,current_position_id,position_id,position_title,status,is_current_position,reasons,warnings',
+    );
+    expect(lines.some((line) => line.includes('rita@academy.local'))).toBe(true);
+    expect(lines.slice(1).every((line) => line.includes(',North,'))).toBe(true);
     await page.close();
   });
 });

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { DEMO_PASSWORD } from '../../support/test-app';
 import { createRotationTestApp, EarnedCertificate } from './rotation-test-app';
 
@@ -219,6 +220,62 @@ describe('Rotation access, validation, matrix and pages', () => {
       .get('/api/rotations/eligibility?position=nope')
       .set('Authorization', hr)
       .expect(404);
+  });
+
+  it('should export the matrix as CSV, one row per person and position, scoped and audited', async () => {
+    const json = (
+      await t.http().get('/api/rotations/eligibility?team=South').set('Authorization', hr)
+    ).body as MatrixBody;
+    const response = await t
+      .http()
+      .get('/api/rotations/eligibility.csv?team=South')
+      .set('Authorization', hr)
+      .expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="academy-eligibility-\d{4}-\d\d-\d\d-South\.csv"$/,
+    );
+    const rows = parse(response.text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(json.positions.length);
+    const cells = json.people[0].cells;
+    expect(rows.map((row) => [row.position_id, row.status])).toEqual(
+      cells.map((cell) => [cell.positionId, cell.status]),
+    );
+    const complaints = rows.find((row) => row.position_id === 'complaints-desk')!;
+    expect(complaints).toMatchObject({
+      email: 'south@academy.local',
+      name: 'Sol South',
+      team: 'South',
+      position_title: 'Complaints desk',
+      is_current_position: 'no',
+      reasons: cells.find((cell) => cell.positionId === 'complaints-desk')!.reasons.join('; '),
+    });
+    expect(rows.find((row) => row.position_id === 'front-line-agent')!.warnings).toBe(
+      'Data privacy and compliance certificate expires on 2026-12-10',
+    );
+
+    await t
+      .http()
+      .get('/api/rotations/eligibility.csv?team=South')
+      .set('Authorization', supervisor)
+      .expect(403);
+    await t.http().get('/api/rotations/eligibility.csv').set('Authorization', trainee).expect(403);
+    const audit = await t
+      .http()
+      .get('/api/audit?action=report.exported')
+      .set('Authorization', hr)
+      .expect(200);
+    expect(audit.body.items[0]).toMatchObject({
+      targetId: 'eligibility-matrix',
+      summary: { filters: { team: 'South', position: null }, rowCount: rows.length },
+    });
+    const page = await t
+      .http()
+      .get('/rotations/matrix?team=South')
+      .set('Authorization', hr)
+      .expect(200);
+    // Handlebars writes "=" in an attribute as &#x3D;, which the browser reads back as "=".
+    expect(page.text).toContain('href="/api/rotations/eligibility.csv?team&#x3D;South"');
   });
 
   it('should render the matrix, plan and person pages with the reasons', async () => {
