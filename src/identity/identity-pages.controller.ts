@@ -239,8 +239,12 @@ export class IdentityPagesController {
     @CurrentViewer() viewer: Viewer,
     @Param('userId', ParseUUIDPipe) userId: string,
     @Query('saved') saved?: string,
+    @Query('signedOut') signedOut?: string,
   ): Promise<object> {
-    return this.personModel(viewer, userId, { saved: saved === '1' });
+    return this.personModel(viewer, userId, {
+      saved: saved === '1',
+      signedOut: signedOut === '1',
+    });
   }
 
   @Post('admin/users/:userId')
@@ -272,6 +276,17 @@ export class IdentityPagesController {
       });
       response.status(error.status).render('identity/person', model);
     }
+  }
+
+  @Post('admin/users/:userId/sign-out')
+  @Roles('admin')
+  async signOutPerson(
+    @CurrentViewer() viewer: Viewer,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.users.signOutEverywhere(viewer, userId);
+    response.redirect(303, `/admin/users/${userId}?signedOut=1`);
   }
 
   @Get('admin/audit')

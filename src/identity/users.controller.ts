@@ -3,6 +3,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -18,7 +19,9 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Request } from 'express';
@@ -71,6 +74,21 @@ export class UsersController {
     @Body() dto: UpdateUserDto,
   ): Promise<UserView> {
     return toUserView(await this.users.update(viewer, userId, dto));
+  }
+
+  @Post(':userId/sign-out')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'End every session of this person (browsers and API tokens), e.g. after a lost laptop; audited as user.signed-out',
+  })
+  @ApiNoContentResponse()
+  async signOut(
+    @CurrentViewer() viewer: Viewer,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<void> {
+    await this.users.signOutEverywhere(viewer, userId);
   }
 
   @Post('import')

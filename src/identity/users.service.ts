@@ -312,10 +312,14 @@ export class UsersService {
     return this.newSessionVersion(viewer, user, 'user.password-changed', { wasTemporary });
   }
 
-  /** Ends every session of the person but the one about to be issued. */
-  async signOutEverywhere(viewer: Viewer): Promise<User> {
-    return this.newSessionVersion(viewer, await this.get(viewer.id), 'user.signed-out', {
+  /**
+   * Ends every session of a person: the viewer's own (but the one about to be issued), or, by an
+   * admin, someone else's (a lost laptop, a token in the wrong hands).
+   */
+  async signOutEverywhere(viewer: Viewer, userId = viewer.id): Promise<User> {
+    return this.newSessionVersion(viewer, await this.get(userId), 'user.signed-out', {
       everywhere: true,
+      byAdmin: userId !== viewer.id,
     });
   }
 

@@ -87,6 +87,38 @@ describe('Editing people (admin)', () => {
     expect(back.body.roles).toEqual(['trainer']);
   });
 
+  it('should let an admin end every session of a person, audited', async () => {
+    const person = await createPerson('lost.laptop@academy.local');
+    const token = await t.bearer('lost.laptop@academy.local', 'initial-password-1');
+    await t.http().post(`/api/users/${person.id}/sign-out`).set('Authorization', hr).expect(403);
+    await t
+      .http()
+      .post('/api/users/00000000-0000-4000-8000-000000000000/sign-out')
+      .set('Authorization', admin)
+      .expect(404);
+    await t.http().post(`/api/users/${person.id}/sign-out`).set('Authorization', admin).expect(204);
+    await t.http().get('/api/me').set('Authorization', token).expect(401);
+    // The password still works: they sign in again.
+    await t.bearer('lost.laptop@academy.local', 'initial-password-1');
+    const audit = await t
+      .http()
+      .get(`/api/audit?action=user.signed-out&targetId=${person.id}`)
+      .set('Authorization', hr)
+      .expect(200);
+    expect(audit.body.items[0].summary).toEqual({ everywhere: true, byAdmin: true });
+
+    const browser = new BrowserSession(t.app.getHttpServer());
+    await browser.signIn('admin@academy.local', DEMO_PASSWORD);
+    const again = await t.bearer('lost.laptop@academy.local', 'initial-password-1');
+    await browser.get(`/admin/users/${person.id}`);
+    const posted = await browser.postForm(`/admin/users/${person.id}/sign-out`, {});
+    expect(posted.headers.location).toBe(`/admin/users/${person.id}?signedOut=1`);
+    expect((await browser.get(posted.headers.location as string)).text).toContain(
+      'data-testid="person-signed-out"',
+    );
+    await t.http().get('/api/me').set('Authorization', again).expect(401);
+  });
+
   describe('person page', () => {
     it('should show hr the account and its history, without the form', async () => {
       const person = await createPerson('read.only@academy.local');
