@@ -12,8 +12,13 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DemoAccounts } from './demo-accounts';
 import { HomeNotices } from './home-sections';
+import { AccountPagesController } from './account-pages.controller';
 import { IdentityPagesController } from './identity-pages.controller';
+import { OnboardingPagesController } from './onboarding-pages.controller';
+import { PeoplePagesController } from './people-pages.controller';
+import { PersonPagesController } from './person-pages.controller';
 import { User } from './user.entity';
+import { UserImportService } from './user-import.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -31,10 +36,21 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, AuditController, IdentityPagesController],
+  controllers: [
+    AuthController,
+    UsersController,
+    AuditController,
+    IdentityPagesController,
+    AccountPagesController,
+    PeoplePagesController,
+    // Before the person pages, whose `admin/users/:userId` would also match `admin/users/import`.
+    OnboardingPagesController,
+    PersonPagesController,
+  ],
   providers: [
     AuthService,
     UsersService,
+    UserImportService,
     AuditService,
     DemoAccounts,
     HomeNotices,

@@ -33,6 +33,7 @@ import {
   UpdateUserDto,
   UserView,
 } from './dto/user.dto';
+import { UserImportService } from './user-import.service';
 import { toUserView, UsersService } from './users.service';
 import { CurrentViewer, Viewer } from './viewer';
 
@@ -42,7 +43,10 @@ export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 @ApiBearerAuth()
 @Controller('api/users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly userImport: UserImportService,
+  ) {}
 
   @Get()
   @Roles('admin', 'hr')
@@ -117,6 +121,6 @@ export class UsersController {
       throw new BadRequestException(
         'Send the CSV as a multipart "file" field or as a text/csv body',
       );
-    return { created: await this.users.importCsv(viewer, csv) };
+    return { created: await this.userImport.importCsv(viewer, csv) };
   }
 }
