@@ -8,6 +8,7 @@ import { LearningRecordsModule } from '../learning-records/learning-records.modu
 import { CourseCatalogueService } from './course-catalogue.service';
 import { CourseFeedback } from './course-feedback.entity';
 import { CourseFeedbackController } from './course-feedback.controller';
+import { CourseFeedbackPagesController } from './course-feedback-pages.controller';
 import { CourseFeedbackService } from './course-feedback.service';
 import { CoursePagesController } from './course-pages.controller';
 import { dueCoursesNotice, DUE_SOON_DAYS } from './course-pages.mapper';
@@ -40,6 +41,7 @@ import { UserCoursesController } from './user-courses.controller';
     UserCoursesController,
     CoursePagesController,
     CourseStaffPagesController,
+    CourseFeedbackPagesController,
     LessonPagesController,
     CourseFeedbackController,
   ],

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { addHomeLink } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
+import { EligibilityController } from './eligibility.controller';
 import { EligibilityService } from './eligibility.service';
 import { MoveViews } from './move-views';
 import { PositionCatalogue } from './position-catalogue.service';
@@ -33,6 +34,7 @@ import { UserPositionsController } from './user-positions.controller';
     CertificationsModule,
   ],
   controllers: [
+    EligibilityController,
     PositionsController,
     UserPositionsController,
     RotationsController,
