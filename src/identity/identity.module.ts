@@ -1,4 +1,4 @@
-import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -11,7 +11,7 @@ import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DemoAccounts } from './demo-accounts';
-import { HomeNotices } from './home-sections';
+import { counted, countNotice, HomeNotices } from './home-sections';
 import { AccountPagesController } from './account-pages.controller';
 import { IdentityPagesController } from './identity-pages.controller';
 import { OnboardingPagesController } from './onboarding-pages.controller';
@@ -58,11 +58,26 @@ import { UsersService } from './users.service';
   ],
   exports: [UsersService, AuditService, HomeNotices],
 })
-export class IdentityModule implements OnApplicationBootstrap {
+export class IdentityModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly demo: DemoAccounts,
+    private readonly homeNotices: HomeNotices,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    // Onboarding follow-up: accounts handed a temporary password that was never replaced.
+    this.homeNotices.register(['hr', 'admin'], async () =>
+      countNotice(
+        'temporary-passwords',
+        await this.users.countOnTemporaryPassword(),
+        (count) =>
+          `${counted(count, 'person has', 'people have')} not chosen their own password yet`,
+        '/admin/users?status=temporary-password',
+      ),
+    );
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.demoAccounts) await this.demo.ensure();

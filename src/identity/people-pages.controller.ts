@@ -4,7 +4,7 @@ import { Response } from 'express';
 import { AppError, DomainError } from '../common/domain-error';
 import { errorsByPath, validateInto } from '../common/validation';
 import { Roles } from './access.decorators';
-import { CreateUserDto, ListUsersQueryDto } from './dto/user.dto';
+import { CreateUserDto, ListUsersQueryDto, UserStatus } from './dto/user.dto';
 import { accountFields, ticked } from './people-form';
 import { ROLES } from './role';
 import { UsersService } from './users.service';
@@ -65,6 +65,12 @@ export class PeoplePagesController {
       title: 'People',
       query,
       roles: ROLES,
+      statuses: [
+        { value: 'active', label: 'active' },
+        { value: 'inactive', label: 'deactivated' },
+        { value: 'temporary-password', label: 'still on a temporary password' },
+        { value: 'never-signed-in', label: 'never signed in' },
+      ] satisfies { value: UserStatus; label: string }[],
       canEdit: viewer.roles.includes('admin'),
       ...result,
       ...extra,

@@ -8,7 +8,13 @@ import { runTransaction } from '../database/transactions';
 import { AppError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuditService } from './audit.service';
-import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './dto/user.dto';
+import {
+  CreateUserDto,
+  ListUsersQueryDto,
+  UpdateUserDto,
+  UserStatus,
+  UserView,
+} from './dto/user.dto';
 import { IdentityError, IdentityErrorCode } from './identity-error';
 import { Role } from './role';
 import { User } from './user.entity';
@@ -43,6 +49,17 @@ export function toUserView(user: User): UserView {
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
 }
+
+// Each status as a WHERE clause with its parameters (booleans bound, so both databases agree).
+const STATUS_FILTERS: Record<UserStatus, [string, Record<string, boolean>]> = {
+  active: ['u.active = :active', { active: true }],
+  inactive: ['u.active = :active', { active: false }],
+  'temporary-password': [
+    'u.active = :active AND u.must_change_password = :temporary',
+    { active: true, temporary: true },
+  ],
+  'never-signed-in': ['u.active = :active AND u.last_login_at IS NULL', { active: true }],
+};
 
 function isActiveAdmin(user: User): boolean {
   return user.active && user.roles.includes('admin');
@@ -81,6 +98,7 @@ export class UsersService {
     if (query.role) builder.andWhere('u.roles LIKE :role', { role: `%,${query.role},%` });
     if (query.team) builder.andWhere('u.team = :team', { team: query.team });
     if (query.cohort) builder.andWhere('u.cohort = :cohort', { cohort: query.cohort });
+    if (query.status) builder.andWhere(...STATUS_FILTERS[query.status]);
     if (query.q) {
       builder.andWhere('(LOWER(u.email) LIKE :q OR LOWER(u.display_name) LIKE :q)', {
         q: `%${query.q.toLowerCase()}%`,
@@ -91,6 +109,14 @@ export class UsersService {
       .skip(query.offset ?? 0)
       .getManyAndCount();
     return { total, items: rows.map(toUserView) };
+  }
+
+  /** Active people still on a password someone else set (new hires who have not signed in). */
+  countOnTemporaryPassword(): Promise<number> {
+    return this.users
+      .createQueryBuilder('u')
+      .where(...STATUS_FILTERS['temporary-password'])
+      .getCount();
   }
 
   async get(id: string): Promise<User> {

@@ -119,6 +119,60 @@ describe('Editing people (admin)', () => {
     await t.http().get('/api/me').set('Authorization', again).expect(401);
   });
 
+  it('should list people by status and tell hr on the home page who is still on a temporary password', async () => {
+    const listed = async (status: string): Promise<string[]> => {
+      const response = await t
+        .http()
+        .get(`/api/users?status=${status}&q=status.`)
+        .set('Authorization', hr)
+        .expect(200);
+      return (response.body.items as { email: string }[]).map((user) => user.email).sort();
+    };
+    const homeNotice = async (): Promise<string | undefined> => {
+      const browser = new BrowserSession(t.app.getHttpServer());
+      await browser.signIn('hr@academy.local', DEMO_PASSWORD);
+      const home = await browser.get('/');
+      return /data-testid="home-notice-temporary-passwords"[\s\S]*?<a [^>]*>([^<]*)</.exec(
+        home.text,
+      )?.[1];
+    };
+    const before = await homeNotice();
+    await createPerson('status.temp@academy.local', { mustChangePassword: true });
+    await createPerson('status.gone@academy.local', { mustChangePassword: true });
+    await createPerson('status.seen@academy.local');
+    await t.bearer('status.seen@academy.local', 'initial-password-1');
+    const gone = await t.http().get('/api/users?q=status.gone').set('Authorization', hr);
+    await t
+      .http()
+      .patch(`/api/users/${gone.body.items[0].id as string}`)
+      .set('Authorization', admin)
+      .send({ active: false })
+      .expect(200);
+
+    expect(await listed('temporary-password')).toEqual(['status.temp@academy.local']);
+    expect(await listed('never-signed-in')).toEqual(['status.temp@academy.local']);
+    expect(await listed('inactive')).toEqual(['status.gone@academy.local']);
+    expect(await listed('active')).toEqual([
+      'status.seen@academy.local',
+      'status.temp@academy.local',
+    ]);
+    const bad = await t.http().get('/api/users?status=asleep').set('Authorization', hr).expect(400);
+    expect(bad.body.errors[0].path).toBe('status');
+
+    // One more person on a temporary password than before; the deactivated one does not count.
+    const count = (text: string | undefined): number =>
+      Number(/^(\d+)/.exec(text ?? '0')?.[1] ?? 0);
+    expect(count(await homeNotice())).toBe(count(before) + 1);
+    expect(await homeNotice()).toMatch(/ not chosen their own password yet$/);
+
+    const browser = new BrowserSession(t.app.getHttpServer());
+    await browser.signIn('hr@academy.local', DEMO_PASSWORD);
+    const page = await browser.get('/admin/users?status=temporary-password&q=status.');
+    expect(page.text).toContain('status.temp@academy.local');
+    expect(page.text).not.toContain('status.seen@academy.local');
+    expect(page.text).toContain('data-testid="temporary"');
+  });
+
   describe('person page', () => {
     it('should show hr the account and its history, without the form', async () => {
       const person = await createPerson('read.only@academy.local');

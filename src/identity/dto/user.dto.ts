@@ -93,6 +93,14 @@ export class UpdateUserDto extends PartialType(CreateUserDto) {
   active?: boolean;
 }
 
+export const USER_STATUSES = [
+  'active',
+  'inactive',
+  'temporary-password',
+  'never-signed-in',
+] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
@@ -116,6 +124,15 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(120)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: USER_STATUSES,
+    description:
+      'active or inactive accounts; temporary-password: active, still on a password someone else set; never-signed-in: active, no sign-in yet',
+  })
+  @IsOptional()
+  @IsIn(USER_STATUSES)
+  status?: UserStatus;
 }
 
 export class LoginDto {
