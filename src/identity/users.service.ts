@@ -16,6 +16,7 @@ import {
   UserView,
 } from './dto/user.dto';
 import { IdentityError, IdentityErrorCode } from './identity-error';
+import { passwordProblems } from './password-rules';
 import { Role } from './role';
 import { User } from './user.entity';
 import { canSeePerson, visibleTeams } from './team-scope';
@@ -229,7 +230,7 @@ export class UsersService {
   }
 
   async create(actor: Viewer | null, dto: CreateUserDto): Promise<User> {
-    this.checkPassword(dto.password, 'password');
+    this.checkPassword(dto.password, 'password', dto);
     return runTransaction(this.dataSource, async (manager) => {
       const user = await this.insert(manager, dto);
       await this.audit.record(
@@ -260,7 +261,10 @@ export class UsersService {
     const wasActiveAdmin = isActiveAdmin(user);
     const changes: Record<string, unknown> = {};
     if (dto.password !== undefined) {
-      this.checkPassword(dto.password, 'password');
+      this.checkPassword(dto.password, 'password', {
+        email: dto.email ?? user.email,
+        displayName: dto.displayName ?? user.displayName,
+      });
       user.passwordHash = await bcrypt.hash(dto.password, BCRYPT_ROUNDS);
       // Whoever was signed in with the old password is signed out.
       user.sessionVersion += 1;
@@ -322,7 +326,7 @@ export class UsersService {
    * other session of theirs ends (the session version goes up).
    */
   async setOwnPassword(viewer: Viewer, user: User, password: string): Promise<User> {
-    this.checkPassword(password, 'newPassword');
+    this.checkPassword(password, 'newPassword', user);
     if (await bcrypt.compare(password, user.passwordHash))
       throw AppError.validation([
         { path: 'newPassword', messages: ['newPassword must differ from the current password'] },
@@ -432,14 +436,16 @@ export class UsersService {
     }
   }
 
-  private checkPassword(password: string, path: string): void {
-    if (password.length < this.config.passwordMinLength) {
-      throw AppError.validation([
-        {
-          path,
-          messages: [`password must be at least ${this.config.passwordMinLength} characters`],
-        },
-      ]);
-    }
+  // The length and the screening of password-rules, each problem at the form's field.
+  private checkPassword(
+    password: string,
+    path: string,
+    account: { email?: string; displayName?: string },
+  ): void {
+    const problems = passwordProblems(password, {
+      minLength: this.config.passwordMinLength,
+      ...account,
+    });
+    if (problems.length) throw AppError.validation([{ path, messages: problems }]);
   }
 }

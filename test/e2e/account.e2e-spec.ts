@@ -100,6 +100,21 @@ describe('Own account: password and sessions', () => {
     }).expect(400);
     expect(same.body.errors[0].path).toBe('newPassword');
 
+    const common = await changePassword(token, {
+      currentPassword: person.password,
+      newPassword: 'Password123',
+    }).expect(400);
+    expect(common.body.errors).toEqual([
+      { path: 'newPassword', messages: [expect.stringContaining('most common passwords')] },
+    ]);
+    const ownEmail = await changePassword(token, {
+      currentPassword: person.password,
+      newPassword: 'careful@academy.local',
+    }).expect(400);
+    expect(ownEmail.body.errors[0].messages).toEqual([
+      'password must not be your email address or your name',
+    ]);
+
     const missing = await changePassword(token, { newPassword: NEW_PASSWORD }).expect(400);
     expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['currentPassword']);
 

@@ -55,6 +55,40 @@ describe('Editing people (admin)', () => {
     });
   });
 
+  it('should screen a password an admin sets like one a person chooses', async () => {
+    const created = await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', admin)
+      .send({
+        email: 'weak.one@academy.local',
+        displayName: 'Weak One',
+        roles: ['trainee'],
+        password: '1234567890',
+      })
+      .expect(400);
+    expect(created.body.errors).toEqual([
+      {
+        path: 'password',
+        messages: [
+          expect.stringContaining('most common passwords'),
+          expect.stringContaining('a run such as 12345678'),
+        ],
+      },
+    ]);
+    const person = await createPerson('weak.two@academy.local');
+    const reset = await t
+      .http()
+      .patch(`/api/users/${person.id}`)
+      .set('Authorization', admin)
+      .send({ password: 'weak.two' + '@academy.local' })
+      .expect(400);
+    expect(reset.body.errors[0]).toEqual({
+      path: 'password',
+      messages: ['password must not be your email address or your name'],
+    });
+  });
+
   it('should keep at least one active admin', async () => {
     const demote = await t
       .http()
