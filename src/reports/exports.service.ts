@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { Response } from 'express';
-import { once } from 'node:events';
+import { drainedOrClosed, finishedOrClosed } from '../common/stream-waits';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { AuditService } from '../identity/audit.service';
@@ -94,7 +94,11 @@ export class ExportsService {
     try {
       for await (const batch of this.batches(table, context)) {
         for (const raw of batch) {
-          if (!csv.write(table.row(raw, context).map(spreadsheetSafe))) await once(csv, 'drain');
+          if (
+            !csv.write(table.row(raw, context).map(spreadsheetSafe)) &&
+            !(await drainedOrClosed(csv, response))
+          )
+            throw new Error('the client went away');
           rows++;
         }
       }
@@ -112,7 +116,7 @@ export class ExportsService {
       summary: { table: table.name, filters: scope.filters, rowCount: rows },
     });
     csv.end();
-    await once(response, 'finish');
+    await finishedOrClosed(response);
   }
 
   private async *batches(

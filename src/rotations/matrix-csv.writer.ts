@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify';
 import { Response } from 'express';
-import { once } from 'node:events';
 import { spreadsheetSafe } from '../common/spreadsheet-safe';
+import { drainedOrClosed, finishedOrClosed } from '../common/stream-waits';
 import { EligibilityMatrixView } from './rotation-views';
 
 /** One row per person and position: what a planner sorts and filters in a spreadsheet. */
@@ -50,10 +50,10 @@ export async function writeMatrixCsv(
         cell.warnings.join('; '),
       ].map(spreadsheetSafe);
       rows++;
-      if (!csv.write(row)) await once(csv, 'drain');
+      if (!csv.write(row) && !(await drainedOrClosed(csv, response))) return rows;
     }
   csv.end();
-  await once(response, 'finish');
+  await finishedOrClosed(response);
   return rows;
 }
 

@@ -1,4 +1,5 @@
 import { Response } from 'express';
+import { drainedOrClosed } from '../common/stream-waits';
 import { EligibilityMatrixView } from './rotation-views';
 
 // People per written chunk: big enough to keep writes few, small enough that serialising one
@@ -31,18 +32,7 @@ export async function writeMatrixJson(
 }
 
 // False when the client went away: nothing more to send.
-function write(response: Response, chunk: string): Promise<boolean> {
-  if (response.destroyed) return Promise.resolve(false);
-  if (response.write(chunk)) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const done = (drained: boolean) => {
-      response.off('drain', onDrain);
-      response.off('close', onClose);
-      resolve(drained);
-    };
-    const onDrain = () => done(true);
-    const onClose = () => done(false);
-    response.once('drain', onDrain);
-    response.once('close', onClose);
-  });
+async function write(response: Response, chunk: string): Promise<boolean> {
+  if (response.destroyed) return false;
+  return response.write(chunk) || drainedOrClosed(response, response);
 }
