@@ -17,12 +17,13 @@ describe('Editing people (admin)', () => {
   });
   afterAll(async () => t.close());
 
+  let peopleCreated = 0;
   async function createPerson(email: string, extra: Record<string, unknown> = {}) {
     return (await createUser(t, admin, {
       email,
       displayName: 'Edit Me',
       password: 'initial-password-1',
-      employeeNumber: `E-${email.length}${Date.now() % 1000}`,
+      employeeNumber: `E-ADM-${++peopleCreated}`,
       team: 'North',
       cohort: '2026-12',
       ...extra,
