@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Request } from 'express';
 import { OpenWithTemporaryPassword, Public } from './access.decorators';
 import { AuthService } from './auth.service';
@@ -7,6 +13,9 @@ import {
   ChangePasswordDto,
   LoginDto,
   LoginResponse,
+  PASSWORD_HELP_ANSWER,
+  PasswordHelpDto,
+  PasswordHelpView,
   SessionTokenView,
   UserView,
 } from './dto/user.dto';
@@ -35,6 +44,22 @@ export class AuthController {
       request.ip ?? 'unknown',
     );
     return { accessToken, expiresIn, user: toUserView(user) };
+  }
+
+  @Public()
+  @Post('auth/password-help')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Ask for a new password (no mail is sent: hr and admins see the request and set a temporary password). The answer is the same whether or not the address has an account; 429 after repeated requests from one address.',
+  })
+  @ApiAcceptedResponse({ type: PasswordHelpView })
+  async passwordHelp(
+    @Body() dto: PasswordHelpDto,
+    @Req() request: Request,
+  ): Promise<PasswordHelpView> {
+    await this.auth.requestPasswordHelp(dto.email, request.ip ?? 'unknown');
+    return { message: PASSWORD_HELP_ANSWER };
   }
 
   @Get('me')

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IdentityError, IdentityErrorCode } from './identity-error';
 import { LoginAttempts } from './login-attempts';
 import { User } from './user.entity';
+import { CredentialsService } from './credentials.service';
 import { UsersService } from './users.service';
 import { Viewer, viewerOf } from './viewer';
 
@@ -24,6 +25,7 @@ const ADDRESS_FAILURE_FACTOR = 5;
 export class AuthService {
   private readonly accountFailures: LoginAttempts;
   private readonly addressFailures: LoginAttempts;
+  private readonly helpRequests: LoginAttempts;
   private readonly viewers = new Map<
     string,
     { viewer: Omit<Viewer, 'via'>; sessionVersion: number; until: number }
@@ -31,6 +33,7 @@ export class AuthService {
 
   constructor(
     private readonly users: UsersService,
+    private readonly credentials: CredentialsService,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -43,6 +46,12 @@ export class AuthService {
     this.addressFailures = new LoginAttempts(
       clock,
       config.loginMaxFailures * ADDRESS_FAILURE_FACTOR,
+      config.loginLockoutSeconds,
+    );
+    // Every request counts: the form must not be a way to flood the people who reset passwords.
+    this.helpRequests = new LoginAttempts(
+      clock,
+      config.loginMaxFailures,
       config.loginLockoutSeconds,
     );
     users.onChange((id) => this.viewers.delete(id));
@@ -96,12 +105,24 @@ export class AuthService {
       );
     }
     this.accountFailures.succeed(account);
-    return this.issue(await this.users.setOwnPassword(viewer, user, change.newPassword));
+    return this.issue(await this.credentials.setOwnPassword(viewer, user, change.newPassword));
+  }
+
+  /**
+   * Someone who cannot sign in asks for a new password. The answer never says whether the
+   * address has an account; too many requests from one address are 429.
+   */
+  async requestPasswordHelp(email: string, address: string): Promise<void> {
+    const client = [`help:${address}`];
+    const wait = this.helpRequests.lockedFor(client);
+    if (wait > 0) throw IdentityError.throttled(wait);
+    this.helpRequests.fail(client);
+    await this.credentials.requestPasswordHelp(email);
   }
 
   /** Ends every session of the person (other browsers, API tokens); a fresh token for this one. */
   async signOutEverywhere(viewer: Viewer): Promise<{ accessToken: string; expiresIn: number }> {
-    return this.issue(await this.users.signOutEverywhere(viewer));
+    return this.issue(await this.credentials.signOutEverywhere(viewer));
   }
 
   private async issue(user: User): Promise<{ accessToken: string; expiresIn: number }> {

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Inject, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { AppError, DomainError } from '../common/domain-error';
+import { validateInto } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Public, Roles } from './access.decorators';
 import { SESSION_COOKIE } from './access.guard';
 import { AuditService } from './audit.service';
 import { AuthService } from './auth.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { PASSWORD_HELP_ANSWER, PasswordHelpDto } from './dto/user.dto';
 import { HomeNotice, HomeNotices, HomeSections, homeSectionsFor } from './home-sections';
 import { safeNext, setSessionCookie } from './session-cookie';
 import { CurrentViewer, Viewer } from './viewer';
@@ -57,6 +59,39 @@ export class IdentityPagesController {
         next,
         error: error.message,
         demo: this.config.demoAccounts,
+      });
+    }
+  }
+
+  @Public()
+  @Get('login/help')
+  @Render('identity/password-help')
+  passwordHelpPage(): object {
+    return { title: 'Forgot your password?' };
+  }
+
+  @Public()
+  @Post('login/help')
+  async passwordHelp(
+    @Body() form: Form,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const email = String(form.email ?? '');
+    const parsed = validateInto(PasswordHelpDto, { email });
+    try {
+      if (!parsed.ok) throw AppError.validation(parsed.errors, 'Give the address you sign in with');
+      await this.auth.requestPasswordHelp(parsed.value.email, request.ip ?? 'unknown');
+      response.status(200).render('identity/password-help', {
+        title: 'Forgot your password?',
+        done: PASSWORD_HELP_ANSWER,
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      response.status(error.status).render('identity/password-help', {
+        title: 'Forgot your password?',
+        email,
+        error: error.message,
       });
     }
   }

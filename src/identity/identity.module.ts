@@ -8,6 +8,7 @@ import { AccessGuard } from './access.guard';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { CredentialsService } from './credentials.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DemoAccounts } from './demo-accounts';
@@ -51,6 +52,7 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     UserImportService,
+    CredentialsService,
     AuditService,
     DemoAccounts,
     HomeNotices,
@@ -62,16 +64,25 @@ export class IdentityModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly demo: DemoAccounts,
     private readonly homeNotices: HomeNotices,
-    private readonly users: UsersService,
+    private readonly credentials: CredentialsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
+    // People who asked, from the sign-in page, for a new password (the service sends no mail).
+    this.homeNotices.register(['hr', 'admin'], async () =>
+      countNotice(
+        'password-help',
+        await this.credentials.countAskingForPasswordHelp(),
+        (count) => `${counted(count, 'person has', 'people have')} asked for a new password`,
+        '/admin/users?status=password-help',
+      ),
+    );
     // Onboarding follow-up: accounts handed a temporary password that was never replaced.
     this.homeNotices.register(['hr', 'admin'], async () =>
       countNotice(
         'temporary-passwords',
-        await this.users.countOnTemporaryPassword(),
+        await this.credentials.countOnTemporaryPassword(),
         (count) =>
           `${counted(count, 'person has', 'people have')} not chosen their own password yet`,
         '/admin/users?status=temporary-password',

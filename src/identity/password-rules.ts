@@ -1,3 +1,5 @@
+import { AppError } from '../common/domain-error';
+
 // What a new password must not be, beyond its length: the checks NIST SP 800-63B asks for
 // (no well-known passwords, nothing taken from the account itself, no repetitive or sequential
 // characters), without the composition rules ("one digit, one symbol") it advises against.
@@ -77,4 +79,14 @@ export function passwordProblems(
 function isRun(text: string): boolean {
   const reversed = [...text].reverse().join('');
   return RUNS.some((run) => run.includes(text) || run.includes(reversed));
+}
+
+/** Throws a 400 with every problem of `password` at the form's field `path`. */
+export function assertPasswordAllowed(
+  password: string,
+  path: string,
+  rules: { minLength: number; email?: string; displayName?: string },
+): void {
+  const problems = passwordProblems(password, rules);
+  if (problems.length) throw AppError.validation([{ path, messages: problems }]);
 }

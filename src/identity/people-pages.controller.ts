@@ -70,6 +70,7 @@ export class PeoplePagesController {
         { value: 'inactive', label: 'deactivated' },
         { value: 'temporary-password', label: 'still on a temporary password' },
         { value: 'never-signed-in', label: 'never signed in' },
+        { value: 'password-help', label: 'asked for a new password' },
       ] satisfies { value: UserStatus; label: string }[],
       canEdit: viewer.roles.includes('admin'),
       ...result,

@@ -15,6 +15,7 @@ import { AppError, DomainError } from '../common/domain-error';
 import { errorsByPath, validateInto } from '../common/validation';
 import { Roles } from './access.decorators';
 import { AuditService } from './audit.service';
+import { CredentialsService } from './credentials.service';
 import { UpdateUserDto } from './dto/user.dto';
 import { accountFields, ticked } from './people-form';
 import { ROLES } from './role';
@@ -29,6 +30,7 @@ type Form = Record<string, unknown>;
 export class PersonPagesController {
   constructor(
     private readonly users: UsersService,
+    private readonly credentials: CredentialsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -85,7 +87,7 @@ export class PersonPagesController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @Res() response: Response,
   ): Promise<void> {
-    await this.users.signOutEverywhere(viewer, userId);
+    await this.credentials.signOutEverywhere(viewer, userId);
     response.redirect(303, `/admin/users/${userId}?signedOut=1`);
   }
 

@@ -54,6 +54,10 @@ export class User {
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword!: boolean;
 
+  /** When the person last asked for a new password; cleared once a password is set. */
+  @Column({ name: 'password_help_requested_at', type: Date, nullable: true })
+  passwordHelpRequestedAt!: Date | null;
+
   /** Carried in every token; raised by a password change or "sign out everywhere". */
   @Column({ name: 'session_version', type: 'integer', default: 0 })
   sessionVersion!: number;

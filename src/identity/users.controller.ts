@@ -33,6 +33,7 @@ import {
   UpdateUserDto,
   UserView,
 } from './dto/user.dto';
+import { CredentialsService } from './credentials.service';
 import { UserImportService } from './user-import.service';
 import { toUserView, UsersService } from './users.service';
 import { CurrentViewer, Viewer } from './viewer';
@@ -46,6 +47,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly userImport: UserImportService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   @Get()
@@ -92,7 +94,7 @@ export class UsersController {
     @CurrentViewer() viewer: Viewer,
     @Param('userId', ParseUUIDPipe) userId: string,
   ): Promise<void> {
-    await this.users.signOutEverywhere(viewer, userId);
+    await this.credentials.signOutEverywhere(viewer, userId);
   }
 
   @Post('import')

@@ -8,21 +8,16 @@ import { runTransaction } from '../database/transactions';
 import { AppError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuditService } from './audit.service';
-import {
-  CreateUserDto,
-  ListUsersQueryDto,
-  UpdateUserDto,
-  UserStatus,
-  UserView,
-} from './dto/user.dto';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { IdentityError, IdentityErrorCode } from './identity-error';
-import { passwordProblems } from './password-rules';
+import { assertPasswordAllowed } from './password-rules';
+import { STATUS_FILTERS } from './user-status';
 import { Role } from './role';
 import { User } from './user.entity';
 import { canSeePerson, visibleTeams } from './team-scope';
 import { Viewer } from './viewer';
 
-const BCRYPT_ROUNDS = 10;
+export const BCRYPT_ROUNDS = 10;
 // Fields an update may leave out but not set to null (the optional ones, null clears them).
 const REQUIRED_FIELDS = [
   'email',
@@ -46,21 +41,11 @@ export function toUserView(user: User): UserView {
     managedTeams: user.managedTeams,
     active: user.active,
     mustChangePassword: user.mustChangePassword,
+    passwordHelpRequestedAt: user.passwordHelpRequestedAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
 }
-
-// Each status as a WHERE clause with its parameters (booleans bound, so both databases agree).
-const STATUS_FILTERS: Record<UserStatus, [string, Record<string, boolean>]> = {
-  active: ['u.active = :active', { active: true }],
-  inactive: ['u.active = :active', { active: false }],
-  'temporary-password': [
-    'u.active = :active AND u.must_change_password = :temporary',
-    { active: true, temporary: true },
-  ],
-  'never-signed-in': ['u.active = :active AND u.last_login_at IS NULL', { active: true }],
-};
 
 function isActiveAdmin(user: User): boolean {
   return user.active && user.roles.includes('admin');
@@ -86,6 +71,11 @@ export class UsersService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Tells the caches a user changed (credentials, roles, active flag). */
+  notifyChanged(userId: string): void {
+    this.changeListeners.forEach((listener) => listener(userId));
+  }
+
   /** Lets caches drop a user when their roles or active flag change. */
   onChange(listener: (userId: string) => void): void {
     this.changeListeners.push(listener);
@@ -110,14 +100,6 @@ export class UsersService {
       .skip(query.offset ?? 0)
       .getManyAndCount();
     return { total, items: rows.map(toUserView) };
-  }
-
-  /** Active people still on a password someone else set (new hires who have not signed in). */
-  countOnTemporaryPassword(): Promise<number> {
-    return this.users
-      .createQueryBuilder('u')
-      .where(...STATUS_FILTERS['temporary-password'])
-      .getCount();
   }
 
   async get(id: string): Promise<User> {
@@ -230,7 +212,10 @@ export class UsersService {
   }
 
   async create(actor: Viewer | null, dto: CreateUserDto): Promise<User> {
-    this.checkPassword(dto.password, 'password', dto);
+    assertPasswordAllowed(dto.password, 'password', {
+      minLength: this.config.passwordMinLength,
+      ...dto,
+    });
     return runTransaction(this.dataSource, async (manager) => {
       const user = await this.insert(manager, dto);
       await this.audit.record(
@@ -261,13 +246,15 @@ export class UsersService {
     const wasActiveAdmin = isActiveAdmin(user);
     const changes: Record<string, unknown> = {};
     if (dto.password !== undefined) {
-      this.checkPassword(dto.password, 'password', {
+      assertPasswordAllowed(dto.password, 'password', {
+        minLength: this.config.passwordMinLength,
         email: dto.email ?? user.email,
         displayName: dto.displayName ?? user.displayName,
       });
       user.passwordHash = await bcrypt.hash(dto.password, BCRYPT_ROUNDS);
       // Whoever was signed in with the old password is signed out.
       user.sessionVersion += 1;
+      user.passwordHelpRequestedAt = null;
       changes.password = 'changed';
     }
     if (
@@ -320,53 +307,6 @@ export class UsersService {
     return user;
   }
 
-  /**
-   * The person sets their own password (the current one already checked by the caller): it
-   * must be long enough and differ from the current one; it is no longer temporary, and every
-   * other session of theirs ends (the session version goes up).
-   */
-  async setOwnPassword(viewer: Viewer, user: User, password: string): Promise<User> {
-    this.checkPassword(password, 'newPassword', user);
-    if (await bcrypt.compare(password, user.passwordHash))
-      throw AppError.validation([
-        { path: 'newPassword', messages: ['newPassword must differ from the current password'] },
-      ]);
-    user.passwordHash = await bcrypt.hash(password, BCRYPT_ROUNDS);
-    const wasTemporary = user.mustChangePassword;
-    user.mustChangePassword = false;
-    return this.newSessionVersion(viewer, user, 'user.password-changed', { wasTemporary });
-  }
-
-  /**
-   * Ends every session of a person: the viewer's own (but the one about to be issued), or, by an
-   * admin, someone else's (a lost laptop, a token in the wrong hands).
-   */
-  async signOutEverywhere(viewer: Viewer, userId = viewer.id): Promise<User> {
-    return this.newSessionVersion(viewer, await this.get(userId), 'user.signed-out', {
-      everywhere: true,
-      byAdmin: userId !== viewer.id,
-    });
-  }
-
-  private async newSessionVersion(
-    viewer: Viewer,
-    user: User,
-    action: string,
-    summary: Record<string, unknown>,
-  ): Promise<User> {
-    user.sessionVersion += 1;
-    await runTransaction(this.dataSource, async (manager) => {
-      await manager.getRepository(User).save(user);
-      await this.audit.record(
-        viewer,
-        { action, targetType: 'user', targetId: user.id, summary },
-        manager,
-      );
-    });
-    this.changeListeners.forEach((listener) => listener(user.id));
-    return user;
-  }
-
   async recordLogin(user: User): Promise<void> {
     await this.users.update({ id: user.id }, { lastLoginAt: this.clock.now() });
   }
@@ -391,6 +331,7 @@ export class UsersService {
       managedTeams: dto.managedTeams ?? [],
       passwordHash: await bcrypt.hash(dto.password, BCRYPT_ROUNDS),
       mustChangePassword: dto.mustChangePassword ?? false,
+      passwordHelpRequestedAt: null,
       sessionVersion: 0,
       active: true,
       createdAt: this.clock.now(),
@@ -434,18 +375,5 @@ export class UsersService {
         { path, messages: [`${path} is already in use`] },
       ]);
     }
-  }
-
-  // The length and the screening of password-rules, each problem at the form's field.
-  private checkPassword(
-    password: string,
-    path: string,
-    account: { email?: string; displayName?: string },
-  ): void {
-    const problems = passwordProblems(password, {
-      minLength: this.config.passwordMinLength,
-      ...account,
-    });
-    if (problems.length) throw AppError.validation([{ path, messages: problems }]);
   }
 }

@@ -108,4 +108,19 @@ describeInBrowser('Signing in (browser)', () => {
     );
     await page.close();
   });
+
+  it('should take a request for a new password from the sign-in page', async () => {
+    const page = await h.newPage();
+    await page.goto('/login');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/login/help'),
+      page.getByRole('link', { name: 'Forgot your password?' }).click(),
+    ]);
+    await page.getByLabel('Email').fill('trainee@academy.local');
+    await page.getByRole('button', { name: 'Ask for a new password' }).click();
+    await expect(page.getByTestId('password-help-done').textContent()).resolves.toContain(
+      'the people who manage accounts have been asked',
+    );
+    await page.close();
+  });
 });

@@ -15,6 +15,7 @@ import { CourseFeedback1764001500000 } from './1764001500000-course-feedback';
 import { AccountCredentials1764001600000 } from './1764001600000-account-credentials';
 import { LearningActivityIndex1764001700000 } from './1764001700000-learning-activity-index';
 import { FeedbackModeration1764001800000 } from './1764001800000-feedback-moderation';
+import { PasswordHelp1764001900000 } from './1764001900000-password-help';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AccountCredentials1764001600000,
   LearningActivityIndex1764001700000,
   FeedbackModeration1764001800000,
+  PasswordHelp1764001900000,
 ];

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsNotEmpty,
   IsOptional,
   IsString,
   Length,
@@ -98,6 +99,7 @@ export const USER_STATUSES = [
   'inactive',
   'temporary-password',
   'never-signed-in',
+  'password-help',
 ] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
@@ -128,7 +130,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: USER_STATUSES,
     description:
-      'active or inactive accounts; temporary-password: active, still on a password someone else set; never-signed-in: active, no sign-in yet',
+      'active or inactive accounts; temporary-password: active, still on a password someone else set; never-signed-in: active, no sign-in yet; password-help: active, asked for a new password from the sign-in page',
   })
   @IsOptional()
   @IsIn(USER_STATUSES)
@@ -160,8 +162,31 @@ export class UserView {
   @ApiProperty() active!: boolean;
   @ApiProperty({ description: 'Signed in with a temporary password: must choose their own' })
   mustChangePassword!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When they asked for a new password from the sign-in page (null once one is set)',
+  })
+  passwordHelpRequestedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) lastLoginAt!: string | null;
+}
+
+export class PasswordHelpDto {
+  @ApiProperty({ example: 'trainee@academy.local' })
+  @Transform(lower)
+  @IsString()
+  @IsNotEmpty({ message: 'email must not be empty' })
+  @MaxLength(254)
+  email!: string;
+}
+
+/** The one answer to a request for a new password, whoever asked. */
+export const PASSWORD_HELP_ANSWER =
+  'If this address belongs to an account, the people who manage accounts have been asked to set you a new password. They will hand it to you.';
+
+export class PasswordHelpView {
+  @ApiProperty({ example: PASSWORD_HELP_ANSWER }) message!: string;
 }
 
 export class ChangePasswordDto {
