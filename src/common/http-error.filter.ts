@@ -49,12 +49,15 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.status(body.statusCode).json(body);
       return;
     }
-    if (body.statusCode === 401 || (exception instanceof DomainError && exception.pageRedirect)) {
-      const target = exception instanceof DomainError && exception.pageRedirect;
-      response.redirect(
-        303,
-        `${target || '/login'}?next=${encodeURIComponent(request.originalUrl)}`,
-      );
+    // A page that needs something first (signing in, a new password) sends the browser there.
+    const redirect =
+      body.statusCode === 401
+        ? '/login'
+        : exception instanceof DomainError
+          ? exception.pageRedirect
+          : undefined;
+    if (redirect) {
+      response.redirect(303, `${redirect}?next=${encodeURIComponent(request.originalUrl)}`);
       return;
     }
     response

@@ -116,37 +116,42 @@ export class CourseFeedbackService {
    */
   async hideComment(viewer: Viewer, feedbackId: string, reason: string): Promise<void> {
     const row = await this.visible(viewer, feedbackId, false);
-    await runTransaction(this.dataSource, async (manager) => {
-      await manager.getRepository(CourseFeedback).update(row.id, {
+    await this.moderate(
+      viewer,
+      row,
+      {
         commentHiddenAt: this.clock.now(),
         commentHiddenBy: viewer.id,
         commentHiddenReason: reason,
-      });
-      await this.audit.record(
-        viewer,
-        {
-          action: 'course-feedback.comment-hidden',
-          targetType: 'course',
-          targetId: row.courseId,
-          summary: { feedbackId: row.id, reason },
-        },
-        manager,
-      );
-    });
+      },
+      'course-feedback.comment-hidden',
+      { reason },
+    );
   }
 
   /** Shows a hidden comment again. Audited. */
   async showComment(viewer: Viewer, feedbackId: string): Promise<void> {
     const row = await this.visible(viewer, feedbackId, true);
+    await this.moderate(viewer, row, NOT_HIDDEN, 'course-feedback.comment-shown', {});
+  }
+
+  // The change and its audit entry (the course and the answer id, never the person) together.
+  private async moderate(
+    viewer: Viewer,
+    row: CourseFeedback,
+    changes: Pick<CourseFeedback, 'commentHiddenAt' | 'commentHiddenBy' | 'commentHiddenReason'>,
+    action: string,
+    summary: Record<string, unknown>,
+  ): Promise<void> {
     await runTransaction(this.dataSource, async (manager) => {
-      await manager.getRepository(CourseFeedback).update(row.id, NOT_HIDDEN);
+      await manager.getRepository(CourseFeedback).update(row.id, changes);
       await this.audit.record(
         viewer,
         {
-          action: 'course-feedback.comment-shown',
+          action,
           targetType: 'course',
           targetId: row.courseId,
-          summary: { feedbackId: row.id },
+          summary: { feedbackId: row.id, ...summary },
         },
         manager,
       );

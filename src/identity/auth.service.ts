@@ -65,7 +65,7 @@ export class AuthService {
   ): Promise<{ accessToken: string; expiresIn: number; user: User }> {
     const account = [`account:${email.trim().toLowerCase()}`];
     const client = [`address:${address}`];
-    this.assertNotLocked(account, client);
+    assertNotLocked([this.accountFailures, account], [this.addressFailures, client]);
     const user = await this.users.findByEmail(email);
     const valid = user !== null && user.active && (await this.users.verifyPassword(user, password));
     if (!valid || !user) {
@@ -93,7 +93,7 @@ export class AuthService {
   ): Promise<{ accessToken: string; expiresIn: number }> {
     const account = [`account:${viewer.email}`];
     const client = [`address:${address}`];
-    this.assertNotLocked(account, client);
+    assertNotLocked([this.accountFailures, account], [this.addressFailures, client]);
     const user = await this.users.get(viewer.id);
     if (!(await this.users.verifyPassword(user, change.currentPassword))) {
       this.accountFailures.fail(account);
@@ -114,8 +114,7 @@ export class AuthService {
    */
   async requestPasswordHelp(email: string, address: string): Promise<void> {
     const client = [`help:${address}`];
-    const wait = this.helpRequests.lockedFor(client);
-    if (wait > 0) throw IdentityError.throttled(wait);
+    assertNotLocked([this.helpRequests, client]);
     this.helpRequests.fail(client);
     await this.credentials.requestPasswordHelp(email);
   }
@@ -131,14 +130,6 @@ export class AuthService {
       expiresIn: this.config.tokenTtlSeconds,
     });
     return { accessToken, expiresIn: this.config.tokenTtlSeconds };
-  }
-
-  private assertNotLocked(account: string[], client: string[]): void {
-    const wait = Math.max(
-      this.accountFailures.lockedFor(account),
-      this.addressFailures.lockedFor(client),
-    );
-    if (wait > 0) throw IdentityError.throttled(wait);
   }
 
   /** Resolves a bearer token or session cookie to the viewer, or null when it is not (or no longer) valid. */
@@ -166,4 +157,10 @@ export class AuthService {
     });
     return user.sessionVersion === (claims.sv ?? 0) ? viewer : null;
   }
+}
+
+// 429 with the longest wait when any of the keys is locked out by its counter.
+function assertNotLocked(...checks: [LoginAttempts, string[]][]): void {
+  const wait = Math.max(...checks.map(([attempts, keys]) => attempts.lockedFor(keys)));
+  if (wait > 0) throw IdentityError.throttled(wait);
 }

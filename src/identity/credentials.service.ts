@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import bcrypt from 'bcryptjs';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { AppError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -9,7 +9,6 @@ import { runTransaction } from '../database/transactions';
 import { AuditService } from './audit.service';
 import { assertPasswordAllowed } from './password-rules';
 import { User } from './user.entity';
-import { STATUS_FILTERS } from './user-status';
 import { BCRYPT_ROUNDS, UsersService } from './users.service';
 import { Viewer } from './viewer';
 
@@ -20,7 +19,6 @@ import { Viewer } from './viewer';
 @Injectable()
 export class CredentialsService {
   constructor(
-    @InjectRepository(User) private readonly repository: Repository<User>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly audit: AuditService,
@@ -50,22 +48,6 @@ export class CredentialsService {
         manager,
       );
     });
-  }
-
-  /** Active people waiting for a new password they asked for. */
-  countAskingForPasswordHelp(): Promise<number> {
-    return this.repository
-      .createQueryBuilder('u')
-      .where(...STATUS_FILTERS['password-help'])
-      .getCount();
-  }
-
-  /** Active people still on a password someone else set (new hires who have not signed in). */
-  countOnTemporaryPassword(): Promise<number> {
-    return this.repository
-      .createQueryBuilder('u')
-      .where(...STATUS_FILTERS['temporary-password'])
-      .getCount();
   }
 
   /**

@@ -64,7 +64,7 @@ export class IdentityModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly demo: DemoAccounts,
     private readonly homeNotices: HomeNotices,
-    private readonly credentials: CredentialsService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,7 +73,7 @@ export class IdentityModule implements OnModuleInit, OnApplicationBootstrap {
     this.homeNotices.register(['hr', 'admin'], async () =>
       countNotice(
         'password-help',
-        await this.credentials.countAskingForPasswordHelp(),
+        await this.users.countByStatus('password-help'),
         (count) => `${counted(count, 'person has', 'people have')} asked for a new password`,
         '/admin/users?status=password-help',
       ),
@@ -82,7 +82,7 @@ export class IdentityModule implements OnModuleInit, OnApplicationBootstrap {
     this.homeNotices.register(['hr', 'admin'], async () =>
       countNotice(
         'temporary-passwords',
-        await this.credentials.countOnTemporaryPassword(),
+        await this.users.countByStatus('temporary-password'),
         (count) =>
           `${counted(count, 'person has', 'people have')} not chosen their own password yet`,
         '/admin/users?status=temporary-password',

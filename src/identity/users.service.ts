@@ -8,7 +8,13 @@ import { runTransaction } from '../database/transactions';
 import { AppError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuditService } from './audit.service';
-import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './dto/user.dto';
+import {
+  CreateUserDto,
+  ListUsersQueryDto,
+  UpdateUserDto,
+  UserStatus,
+  UserView,
+} from './dto/user.dto';
 import { IdentityError, IdentityErrorCode } from './identity-error';
 import { assertPasswordAllowed } from './password-rules';
 import { STATUS_FILTERS } from './user-status';
@@ -70,6 +76,14 @@ export class UsersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** How many people have this status (e.g. still on a temporary password). */
+  countByStatus(status: UserStatus): Promise<number> {
+    return this.users
+      .createQueryBuilder('u')
+      .where(...STATUS_FILTERS[status])
+      .getCount();
+  }
 
   /** Tells the caches a user changed (credentials, roles, active flag). */
   notifyChanged(userId: string): void {
@@ -303,7 +317,7 @@ export class UsersService {
         manager,
       );
     });
-    this.changeListeners.forEach((listener) => listener(user.id));
+    this.notifyChanged(user.id);
     return user;
   }
 

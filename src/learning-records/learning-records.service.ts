@@ -5,6 +5,7 @@ import { Between, EntityManager, FindOptionsWhere, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock, CLOCK } from '../common/clock';
 import { rowsForIds } from '../database/chunks';
+import { jsonNumberSql } from '../database/json-number';
 import { IdentityError, IdentityErrorCode } from '../identity/identity-error';
 import { isStaff } from '../identity/role';
 import { UsersService } from '../identity/users.service';
@@ -188,11 +189,10 @@ export class LearningRecordsService {
     }));
   }
 
-  /** SQL for a number under `score` in the result column (JSON text), on either database. */
+  /** SQL for a number under `score` in the result column (JSON text). */
   private scoreIn(field: 'raw' | 'scaled'): string {
-    return this.records.manager.connection.options.type === 'postgres'
-      ? `CAST((CAST(r.result AS json) -> 'score' ->> '${field}') AS double precision)`
-      : `json_extract(r.result, '$.score.${field}')`;
+    const postgres = this.records.manager.connection.options.type === 'postgres';
+    return jsonNumberSql(postgres, 'r.result', 'score', field);
   }
 
   private inBatches<T extends { user_id: string }>(

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { DIMENSIONS, Dimension } from '../scoring/engine';
+import { DIMENSIONS } from '../scoring/engine';
 import { ProgrammeScope } from './report-catalogue';
 import { ReportScope, ReportScopes } from './report-scope';
+import { jsonNumberSql } from '../database/json-number';
 
 type Raw = Record<string, unknown>;
 
@@ -142,7 +143,10 @@ export class DashboardQueries {
       .andWhere(`s.status = 'finished'`)
       .groupBy('u.team');
     for (const dimension of DIMENSIONS)
-      builder.addSelect(`AVG(${this.dimensionOf('t.report', dimension)})`, dimension);
+      builder.addSelect(
+        `AVG(${jsonNumberSql(this.scopes.isPostgres(), 't.report', 'dimensions', dimension)})`,
+        dimension,
+      );
     return this.sessionFilters(builder, scope).getRawMany<Raw>();
   }
 
@@ -224,12 +228,5 @@ export class DashboardQueries {
   ): void {
     if (values.length === 0) builder.andWhere('1 = 0');
     else builder.andWhere(`${column} IN (:...${name})`, { [name]: values });
-  }
-
-  // The turn's score report is JSON text; each database reads a member its own way.
-  private dimensionOf(column: string, dimension: Dimension): string {
-    return this.scopes.isPostgres()
-      ? `CAST((${column}::json -> 'dimensions' ->> '${dimension}') AS double precision)`
-      : `json_extract(${column}, '$.dimensions.${dimension}')`;
   }
 }
