@@ -23,6 +23,17 @@ export interface AuditRecord {
   summary?: Record<string, unknown>;
 }
 
+/** A download of report data, audited as `report.exported`. */
+export interface ExportAuditRecord {
+  /** The report table or view exported; also the target when `target` is not given. */
+  table: string;
+  rowCount: number;
+  filters?: Record<string, unknown>;
+  format?: string;
+  /** What was exported when it is one record rather than a report table (a person's record). */
+  target?: { type: string; id: string };
+}
+
 export interface AuditQuery {
   action?: string;
   actorId?: string;
@@ -77,6 +88,17 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     });
     // insert() (one statement) rather than save() (select + insert); its deep-partial type rejects `unknown` JSON.
     await repository.insert(entry as QueryDeepPartialEntity<AuditEntry>);
+  }
+
+  /** Records a download of report data: who took which table, with which filters, how many rows. */
+  recordExport(actor: Viewer, exported: ExportAuditRecord): Promise<void> {
+    const { table, rowCount, filters, format, target } = exported;
+    return this.record(actor, {
+      action: 'report.exported',
+      targetType: target?.type ?? 'report-export',
+      targetId: target?.id ?? table,
+      summary: { table, ...(filters && { filters }), ...(format && { format }), rowCount },
+    });
   }
 
   async list(query: AuditQuery): Promise<{ total: number; items: AuditEntryView[] }> {

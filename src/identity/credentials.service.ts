@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { AppError } from '../common/domain-error';
@@ -9,7 +8,7 @@ import { runTransaction } from '../database/transactions';
 import { AuditService } from './audit.service';
 import { assertPasswordAllowed } from './password-rules';
 import { User } from './user.entity';
-import { BCRYPT_ROUNDS, UsersService } from './users.service';
+import { hashPassword, UsersService } from './users.service';
 import { Viewer } from './viewer';
 
 /**
@@ -60,11 +59,11 @@ export class CredentialsService {
       minLength: this.config.passwordMinLength,
       ...user,
     });
-    if (await bcrypt.compare(password, user.passwordHash))
+    if (await this.users.verifyPassword(user, password))
       throw AppError.validation([
         { path: 'newPassword', messages: ['newPassword must differ from the current password'] },
       ]);
-    user.passwordHash = await bcrypt.hash(password, BCRYPT_ROUNDS);
+    user.passwordHash = await hashPassword(password);
     user.passwordHelpRequestedAt = null;
     const wasTemporary = user.mustChangePassword;
     user.mustChangePassword = false;

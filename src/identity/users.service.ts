@@ -23,7 +23,12 @@ import { User } from './user.entity';
 import { canSeePerson, visibleTeams } from './team-scope';
 import { Viewer } from './viewer';
 
-export const BCRYPT_ROUNDS = 10;
+const BCRYPT_ROUNDS = 10;
+
+/** The stored form of a password (bcrypt, cost 10). */
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, BCRYPT_ROUNDS);
+}
 // Fields an update may leave out but not set to null (the optional ones, null clears them).
 const REQUIRED_FIELDS = [
   'email',
@@ -265,7 +270,7 @@ export class UsersService {
         email: dto.email ?? user.email,
         displayName: dto.displayName ?? user.displayName,
       });
-      user.passwordHash = await bcrypt.hash(dto.password, BCRYPT_ROUNDS);
+      user.passwordHash = await hashPassword(dto.password);
       // Whoever was signed in with the old password is signed out.
       user.sessionVersion += 1;
       user.passwordHelpRequestedAt = null;
@@ -343,7 +348,7 @@ export class UsersService {
       cohort: dto.cohort ?? null,
       roles: dto.roles,
       managedTeams: dto.managedTeams ?? [],
-      passwordHash: await bcrypt.hash(dto.password, BCRYPT_ROUNDS),
+      passwordHash: await hashPassword(dto.password),
       mustChangePassword: dto.mustChangePassword ?? false,
       passwordHelpRequestedAt: null,
       sessionVersion: 0,

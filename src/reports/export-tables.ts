@@ -1,10 +1,10 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { CsvCell } from '../common/csv-download';
 import { ReportCatalogue } from './report-catalogue';
 import { ReportScope, ReportScopes } from './report-scope';
 import { rawIso } from '../database/raw-time';
 
 type Raw = Record<string, unknown>;
-export type CsvValue = string | number | null;
 
 export interface ExportContext {
   dataSource: DataSource;
@@ -27,7 +27,7 @@ export interface ExportTable {
   /** Rows come in (sort, id) order, read in batches on that key. */
   sort: { column: string; id: string };
   query(context: ExportContext): SelectQueryBuilder<ObjectLiteral>;
-  row(raw: Raw, context: ExportContext): CsvValue[];
+  row(raw: Raw, context: ExportContext): CsvCell[];
 }
 
 const PERSON_COLUMNS = ['user_id', 'employee_number', 'name', 'team', 'cohort'];
@@ -39,7 +39,7 @@ const PERSON_SELECT = [
   'u.cohort AS cohort',
 ];
 
-function person(raw: Raw): CsvValue[] {
+function person(raw: Raw): CsvCell[] {
   return [
     text(raw.user_id),
     text(raw.employee_number),

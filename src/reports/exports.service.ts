@@ -1,14 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify';
 import { Response } from 'express';
-import { drainedOrClosed, finishedOrClosed } from '../common/stream-waits';
+import { CsvDownload } from '../common/csv-download';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { AuditService } from '../identity/audit.service';
 import { Viewer } from '../identity/viewer';
 import { ReportFiltersDto } from './dto/report-filters.dto';
-import { spreadsheetSafe } from '../common/spreadsheet-safe';
 import { EXPORT_TABLES, ExportContext, ExportTable } from './export-tables';
 import { ReportCatalogue } from './report-catalogue';
 import { ReportError, ReportErrorCode } from './report-error';
@@ -83,40 +81,30 @@ export class ExportsService {
       now,
       today: now.toISOString().slice(0, 10),
     };
-    response.setHeader('content-type', 'text/csv; charset=utf-8');
-    response.setHeader(
-      'content-disposition',
-      `attachment; filename="academy-${table.name}-${context.today}.csv"`,
+    const download = new CsvDownload(
+      response,
+      `academy-${table.name}-${context.today}.csv`,
+      table.columns,
     );
-    const csv = stringify({ header: true, columns: table.columns, cast: { number: String } });
-    csv.pipe(response);
-    let rows = 0;
     try {
-      for await (const batch of this.batches(table, context)) {
-        for (const raw of batch) {
-          if (
-            !csv.write(table.row(raw, context).map(spreadsheetSafe)) &&
-            !(await drainedOrClosed(csv, response))
-          )
+      for await (const batch of this.batches(table, context))
+        for (const raw of batch)
+          if (!(await download.write(table.row(raw, context))))
             throw new Error('the client went away');
-          rows++;
-        }
-      }
     } catch (error) {
       // The header is out: all that is left is to cut the download short, visibly.
-      this.logger.error(`export ${table.name} failed after ${rows} rows: ${String(error)}`);
-      csv.destroy();
-      response.destroy();
+      this.logger.error(
+        `export ${table.name} failed after ${download.rows} rows: ${String(error)}`,
+      );
+      download.abort();
       return;
     }
-    await this.audit.record(viewer, {
-      action: 'report.exported',
-      targetType: 'report-export',
-      targetId: table.name,
-      summary: { table: table.name, filters: scope.filters, rowCount: rows },
+    await this.audit.recordExport(viewer, {
+      table: table.name,
+      filters: scope.filters,
+      rowCount: download.rows,
     });
-    csv.end();
-    await finishedOrClosed(response);
+    await download.end();
   }
 
   private async *batches(

@@ -206,22 +206,18 @@ export class PersonRecordService {
     format: 'csv' | 'json',
   ): Promise<PersonRecordView> {
     const record = await this.record(viewer, userId);
-    await this.audit.record(viewer, {
-      action: 'report.exported',
-      targetType: 'user',
-      targetId: userId,
-      summary: {
-        table: 'person-record',
-        format,
-        rowCount:
-          record.courses.length +
-          record.exams.length +
-          record.simulations.length +
-          record.certificates.length +
-          record.positions.length +
-          record.moves.length +
-          record.reviews.length,
-      },
+    await this.audit.recordExport(viewer, {
+      table: 'person-record',
+      target: { type: 'user', id: userId },
+      format,
+      rowCount:
+        record.courses.length +
+        record.exams.length +
+        record.simulations.length +
+        record.certificates.length +
+        record.positions.length +
+        record.moves.length +
+        record.reviews.length,
     });
     return record;
   }

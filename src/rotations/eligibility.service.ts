@@ -79,15 +79,10 @@ export class EligibilityService {
     query: { team?: string; position?: string },
     rowCount: number,
   ): Promise<void> {
-    await this.audit.record(viewer, {
-      action: 'report.exported',
-      targetType: 'report-export',
-      targetId: 'eligibility-matrix',
-      summary: {
-        table: 'eligibility-matrix',
-        filters: { team: query.team ?? null, position: query.position ?? null },
-        rowCount,
-      },
+    await this.audit.recordExport(viewer, {
+      table: 'eligibility-matrix',
+      filters: { team: query.team ?? null, position: query.position ?? null },
+      rowCount,
     });
   }
 

@@ -1,7 +1,5 @@
-import { stringify } from 'csv-stringify';
 import { Response } from 'express';
-import { spreadsheetSafe } from '../common/spreadsheet-safe';
-import { drainedOrClosed, finishedOrClosed } from '../common/stream-waits';
+import { CsvDownload } from '../common/csv-download';
 import { EligibilityMatrixView } from './rotation-views';
 
 /** One row per person and position: what a planner sorts and filters in a spreadsheet. */
@@ -28,15 +26,11 @@ export async function writeMatrixCsv(
   matrix: EligibilityMatrixView,
 ): Promise<number> {
   const file = `academy-eligibility-${matrix.on}${matrix.team ? `-${slug(matrix.team)}` : ''}.csv`;
-  response.setHeader('content-type', 'text/csv; charset=utf-8');
-  response.setHeader('content-disposition', `attachment; filename="${file}"`);
-  const csv = stringify({ header: true, columns: [...MATRIX_CSV_COLUMNS] });
-  csv.pipe(response);
+  const download = new CsvDownload(response, file, MATRIX_CSV_COLUMNS);
   const titles = new Map(matrix.positions.map((position) => [position.id, position.title]));
-  let rows = 0;
   for (const person of matrix.people)
     for (const cell of person.cells) {
-      const row = [
+      const sent = await download.write([
         person.userId,
         person.displayName,
         person.email,
@@ -48,13 +42,11 @@ export async function writeMatrixCsv(
         cell.current ? 'yes' : 'no',
         cell.reasons.join('; '),
         cell.warnings.join('; '),
-      ].map(spreadsheetSafe);
-      rows++;
-      if (!csv.write(row) && !(await drainedOrClosed(csv, response))) return rows;
+      ]);
+      if (!sent) return download.rows;
     }
-  csv.end();
-  await finishedOrClosed(response);
-  return rows;
+  await download.end();
+  return download.rows;
 }
 
 // A team name made safe for a file name.
