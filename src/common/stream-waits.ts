@@ -16,3 +16,9 @@ export async function finishedOrClosed(response: Writable): Promise<void> {
   if (response.writableFinished || response.destroyed) return;
   await Promise.race([once(response, 'finish'), once(response, 'close')]);
 }
+
+/** Writes `chunk`, then waits for the socket when its buffer is full; false once the client has gone. */
+export async function sendChunk(response: Writable, chunk: string): Promise<boolean> {
+  if (response.destroyed) return false;
+  return response.write(chunk) || drainedOrClosed(response, response);
+}

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Response } from 'express';
 import { CsvDownload } from '../common/csv-download';
+import { keysetBatches } from '../database/keyset';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { AuditService } from '../identity/audit.service';
@@ -13,6 +14,8 @@ import { ReportError, ReportErrorCode } from './report-error';
 import { ReportScopes } from './report-scope';
 
 const BATCH = 5000;
+
+type Raw = Record<string, unknown>;
 
 export interface ExportTableView {
   name: string;
@@ -107,28 +110,13 @@ export class ExportsService {
     await download.end();
   }
 
-  private async *batches(
-    table: ExportTable,
-    context: ExportContext,
-  ): AsyncGenerator<Record<string, unknown>[]> {
-    let after: { key: unknown; id: unknown } | null = null;
-    for (;;) {
-      const builder = table
-        .query(context)
-        .orderBy(table.sort.column, 'ASC')
-        .addOrderBy(table.sort.id, 'ASC')
-        .limit(BATCH);
-      // A row-value comparison, so an index on (sort, id) serves each batch (SQLite and PostgreSQL).
-      if (after)
-        builder.andWhere(`(${table.sort.column}, ${table.sort.id}) > (:afterKey, :afterId)`, {
-          afterKey: after.key,
-          afterId: after.id,
-        });
-      const rows = await builder.getRawMany<Record<string, unknown>>();
-      if (rows.length) yield rows;
-      if (rows.length < BATCH) return;
-      const last = rows[rows.length - 1];
-      after = { key: last.sort_key, id: last.row_id };
-    }
+  private batches(table: ExportTable, context: ExportContext): AsyncGenerator<Raw[]> {
+    return keysetBatches({
+      query: () => table.query(context),
+      order: table.sort,
+      size: BATCH,
+      read: (builder) => builder.getRawMany<Raw>(),
+      keyOf: (row) => [row.sort_key, row.row_id],
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Response } from 'express';
-import { drainedOrClosed } from '../common/stream-waits';
+import { sendChunk } from '../common/stream-waits';
 import { EligibilityMatrixView } from './rotation-views';
 
 // People per written chunk: big enough to keep writes few, small enough that serialising one
@@ -22,17 +22,11 @@ export async function writeMatrixJson(
     team: matrix.team,
     positions: matrix.positions,
   });
-  if (!(await write(response, `${head.slice(0, -1)},"people":[`))) return;
+  if (!(await sendChunk(response, `${head.slice(0, -1)},"people":[`))) return;
   for (let start = 0; start < matrix.people.length; start += PEOPLE_PER_CHUNK) {
     const rows = matrix.people.slice(start, start + PEOPLE_PER_CHUNK);
     const text = JSON.stringify(rows).slice(1, -1);
-    if (!(await write(response, start === 0 ? text : `,${text}`))) return;
+    if (!(await sendChunk(response, start === 0 ? text : `,${text}`))) return;
   }
   response.end(`],"totals":${JSON.stringify(matrix.totals)}}`);
-}
-
-// False when the client went away: nothing more to send.
-async function write(response: Response, chunk: string): Promise<boolean> {
-  if (response.destroyed) return false;
-  return response.write(chunk) || drainedOrClosed(response, response);
 }

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { Response } from 'express';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../common/domain-error';
+import { finishedOrClosed, sendChunk } from '../common/stream-waits';
+import { keysetBatches } from '../database/keyset';
 import { DAY_MS, dayStartUtc } from '../common/time';
 import { AuditService } from '../identity/audit.service';
 import { scopeTeams } from '../identity/team-scope';
@@ -16,6 +19,8 @@ import { TurnReview } from './turn-review.entity';
 import { ReviewedReply, TurnReviewsService } from './turn-reviews.service';
 
 const DISAGREEMENTS_SHOWN = 20;
+// Reviews read per query by the export.
+const EXPORT_BATCH = 500;
 
 /**
  * How far the engine agrees with the people who review replies, and the reviewed replies as
@@ -24,6 +29,8 @@ const DISAGREEMENTS_SHOWN = 20;
  */
 @Injectable()
 export class ReviewReportsService {
+  private readonly logger = new Logger(ReviewReportsService.name);
+
   constructor(
     @InjectRepository(TurnReview) private readonly reviews: Repository<TurnReview>,
     private readonly replies: TurnReviewsService,
@@ -98,47 +105,37 @@ export class ReviewReportsService {
   }
 
   /**
-   * The reviewed replies as JSON lines that `npm run -s score` reads back (id, text, stage,
-   * customerLine and the step's rubric inline), each with the reviewer's judgement and what the
-   * engine said when the reply was given. Audited, as it holds trainees' words.
+   * Streams the reviewed replies as JSON lines that `npm run -s score` reads back (id, text,
+   * stage, customerLine and the step's rubric inline), each with the reviewer's judgement and
+   * what the engine said when the reply was given: read in keyset batches, so memory stays flat
+   * however many reviews there are. Audited once complete, as it holds trainees' words.
    */
-  async exportLines(viewer: Viewer, query: TurnReviewsQueryDto): Promise<string[]> {
+  async streamExport(
+    viewer: Viewer,
+    query: TurnReviewsQueryDto,
+    response: Response,
+  ): Promise<void> {
     const teams = scopeTeams(viewer, query.team);
-    const rows = await this.reviewed(teams, query);
-    const lines: string[] = [];
-    for (const { review, turn, session } of rows) {
-      const scenario = await this.library.snapshot(session.versionId);
-      const input = scoreInputFor(
-        dialogueStep(scenario, turn.stepId),
-        turn.customerLine,
-        turn.reply,
-      );
-      lines.push(
-        JSON.stringify({
-          id: review.id,
-          text: input.text,
-          stage: input.stage,
-          customerLine: input.customerLine,
-          rubric: input.rubric,
-          scenarioId: session.scenarioId,
-          scenarioVersion: session.scenarioVersion,
-          sessionId: session.id,
-          turnIndex: turn.turnIndex,
-          reviewerId: review.reviewerId,
-          reviewedAt: review.updatedAt.toISOString(),
-          reviewer: {
-            verdict: review.verdict,
-            politeness: review.politeness,
-            empathy: review.empathy,
-          },
-          engine: {
-            overall: turn.report.overall,
-            passed: turn.report.passed,
-            politeness: turn.report.dimensions.politeness,
-            empathy: turn.report.dimensions.empathy,
-          },
-        }),
-      );
+    const batches = this.reviewedBatches(teams, query);
+    // The first batch is read before the headers go out, so a bad filter is still a 400.
+    let next = await batches.next();
+    response
+      .status(200)
+      // After attachment(), which would set a type from the file name.
+      .attachment('reviewed-replies.jsonl')
+      .type('application/x-ndjson');
+    let rows = 0;
+    try {
+      for (; !next.done; next = await batches.next()) {
+        const lines = await Promise.all(next.value.map((row) => this.exportLine(row)));
+        if (!(await sendChunk(response, lines.join('')))) return;
+        rows += lines.length;
+      }
+    } catch (error) {
+      // The header is out: all that is left is to cut the download short, visibly.
+      this.logger.error(`reviewed replies export failed after ${rows} rows: ${String(error)}`);
+      response.destroy();
+      return;
     }
     await this.audit.record(viewer, {
       action: 'simulation.reviews-exported',
@@ -149,10 +146,42 @@ export class ReviewReportsService {
         team: query.team ?? null,
         from: query.from ?? null,
         to: query.to ?? null,
-        rows: lines.length,
+        rows,
       },
     });
-    return lines;
+    response.end();
+    await finishedOrClosed(response);
+  }
+
+  /** One reviewed reply as a line of the export, newline included. */
+  private async exportLine({ review, turn, session }: ReviewedReply): Promise<string> {
+    const scenario = await this.library.snapshot(session.versionId);
+    const input = scoreInputFor(dialogueStep(scenario, turn.stepId), turn.customerLine, turn.reply);
+    const line = JSON.stringify({
+      id: review.id,
+      text: input.text,
+      stage: input.stage,
+      customerLine: input.customerLine,
+      rubric: input.rubric,
+      scenarioId: session.scenarioId,
+      scenarioVersion: session.scenarioVersion,
+      sessionId: session.id,
+      turnIndex: turn.turnIndex,
+      reviewerId: review.reviewerId,
+      reviewedAt: review.updatedAt.toISOString(),
+      reviewer: {
+        verdict: review.verdict,
+        politeness: review.politeness,
+        empathy: review.empathy,
+      },
+      engine: {
+        overall: turn.report.overall,
+        passed: turn.report.passed,
+        politeness: turn.report.dimensions.politeness,
+        empathy: turn.report.dimensions.empathy,
+      },
+    });
+    return `${line}\n`;
   }
 
   /** The reviews in scope (teams, scenario, last saved within the days) with their replies. */
@@ -160,18 +189,47 @@ export class ReviewReportsService {
     teams: string[] | null,
     filter: TurnReviewsQueryDto,
   ): Promise<ReviewedReply[]> {
+    const query = await this.scoped(teams, filter);
+    if (!query) return [];
+    const reviews = await query
+      .orderBy('review.created_at', 'ASC')
+      .addOrderBy('review.id', 'ASC')
+      .getMany();
+    return this.replies.withReplies(reviews);
+  }
+
+  /** The same reviews a batch at a time, in the order they were first saved. */
+  private async *reviewedBatches(
+    teams: string[] | null,
+    filter: TurnReviewsQueryDto,
+  ): AsyncGenerator<ReviewedReply[]> {
+    const first = await this.scoped(teams, filter);
+    if (!first) return;
+    const batches = keysetBatches({
+      query: () => first.clone(),
+      order: { column: 'review.created_at', id: 'review.id' },
+      size: EXPORT_BATCH,
+      read: (builder) => builder.getMany(),
+      keyOf: (review) => [review.createdAt, review.id],
+    });
+    for await (const batch of batches) yield this.replies.withReplies(batch);
+  }
+
+  /** The query for the reviews in scope, or null when the teams have no members. */
+  private async scoped(
+    teams: string[] | null,
+    filter: TurnReviewsQueryDto,
+  ): Promise<SelectQueryBuilder<TurnReview> | null> {
     const query = this.reviews
       .createQueryBuilder('review')
-      .innerJoin(SimulationSession, 'session', 'session.id = review.session_id')
-      .orderBy('review.created_at', 'ASC')
-      .addOrderBy('review.id', 'ASC');
+      .innerJoin(SimulationSession, 'session', 'session.id = review.session_id');
     if (filter.scenarioId)
       query.andWhere('session.scenario_id = :scenarioId', { scenarioId: filter.scenarioId });
     const { from, until } = reviewWindow(filter);
     if (from) query.andWhere('review.updated_at >= :from', { from });
     if (until) query.andWhere('review.updated_at < :until', { until });
-    if (teams !== null && !(await this.limitToMembers(query, teams))) return [];
-    return this.replies.withReplies(await query.getMany());
+    if (teams !== null && !(await this.limitToMembers(query, teams))) return null;
+    return query;
   }
 
   /** Narrows to sessions of the teams' members; false when the teams have none. */

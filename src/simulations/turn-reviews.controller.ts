@@ -135,12 +135,6 @@ export class TurnReviewsController {
     @Query() query: TurnReviewsQueryDto,
     @Res() response: Response,
   ): Promise<void> {
-    const lines = await this.reports.exportLines(viewer, query);
-    response
-      .status(200)
-      // After attachment(), which would set a type from the file name.
-      .attachment('reviewed-replies.jsonl')
-      .type('application/x-ndjson')
-      .send(lines.map((line) => `${line}\n`).join(''));
+    await this.reports.streamExport(viewer, query, response);
   }
 }
