@@ -9,6 +9,7 @@ import { LessonProgress } from '../courses/lesson-progress.entity';
 import { ExamAttemptSlot } from '../exams/exam-attempt-slot.entity';
 import { ExamAttemptStep } from '../exams/exam-attempt-step.entity';
 import { ExamAttempt } from '../exams/exam-attempt.entity';
+import { AuthoredExam } from '../exams/authored-exam.entity';
 import { ImportedBank } from '../exams/imported-bank.entity';
 import { AuditEntry } from '../identity/audit-entry.entity';
 import { User } from '../identity/user.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   ExamAttemptSlot,
   ExamAttemptStep,
   ImportedBank,
+  AuthoredExam,
   ScenarioVersion,
   SimulationSession,
   SimulationTurn,

@@ -78,6 +78,7 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     examId: string,
     seed: string = randomBytes(16).toString('hex'),
   ): Promise<{ loaded: LoadedAttempt; created: boolean }> {
+    await this.banks.syncAuthored();
     const exam = this.banks.exam(examId);
     const open = await this.openAttempt(viewer.id, examId);
     if (open) return { loaded: open, created: false };
@@ -92,7 +93,9 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
       throw new ExamError(code, availability.reason ?? 'You cannot start this exam now');
     }
     const now = this.clock.now();
-    const layout = drawAttempt({ blueprint: exam, pool: this.banks.pool(), seed });
+    const pool = await this.banks.poolFor(exam);
+    const layout = drawAttempt({ blueprint: exam, pool, seed });
+    const drawable = new Map(pool.map((item) => [item.question.id, item]));
     if (!layout)
       throw new ExamError(ExamErrorCode.DrawFailed, 'The question banks cannot fill this exam');
     const limit = now.getTime() + exam.timeLimitMinutes * 60000;
@@ -117,7 +120,7 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
       passMark: exam.passMark,
     };
     const slots: ExamAttemptSlot[] = layout.map((drawn) => {
-      const { bankId, question } = this.banks.question(drawn.questionId)!;
+      const { bankId, question } = drawable.get(drawn.questionId)!;
       return {
         id: randomUUID(),
         attemptId: attempt.id,

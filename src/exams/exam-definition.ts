@@ -41,7 +41,7 @@ const KEYS = [
 ];
 export const EXAM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Path segments of /api/exams/… that are not exam ids.
-export const RESERVED_EXAM_IDS = ['banks', 'attempts', 'grading', 'questions'];
+export const RESERVED_EXAM_IDS = ['banks', 'attempts', 'grading', 'questions', 'authoring'];
 
 export function parseExamDefinition(
   raw: unknown,

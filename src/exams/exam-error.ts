@@ -17,6 +17,10 @@ export enum ExamErrorCode {
   ImportRejected = 'IMPORT_REJECTED',
   BankIdTaken = 'BANK_ID_TAKEN',
   DrawFailed = 'DRAW_FAILED',
+  ExamReadOnly = 'EXAM_READ_ONLY',
+  ExamInvalid = 'EXAM_INVALID',
+  NoDraft = 'NO_DRAFT',
+  DraftChanged = 'DRAFT_CHANGED',
 }
 
 const STATUS = {
@@ -36,6 +40,10 @@ const STATUS = {
   [ExamErrorCode.ImportRejected]: 422,
   [ExamErrorCode.BankIdTaken]: 409,
   [ExamErrorCode.DrawFailed]: 500,
+  [ExamErrorCode.ExamReadOnly]: 409,
+  [ExamErrorCode.ExamInvalid]: 422,
+  [ExamErrorCode.NoDraft]: 404,
+  [ExamErrorCode.DraftChanged]: 409,
 } satisfies Record<ExamErrorCode, number>;
 
 export class ExamError extends errorFamily(STATUS) {

@@ -12,6 +12,11 @@ import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { AttemptGradingService } from './attempt-grading.service';
+import { AuthoredExamShelf } from './authored-exam-shelf';
+import { AuthoredExam } from './authored-exam.entity';
+import { ExamAuthoringPagesController } from './exam-authoring-pages.controller';
+import { ExamAuthoringController } from './exam-authoring.controller';
+import { ExamAuthoringService } from './exam-authoring.service';
 import { AttemptPresenter } from './attempt-presenter';
 import { AttemptStore } from './attempt.store';
 import { AttemptsService } from './attempts.service';
@@ -33,23 +38,33 @@ import { QuestionBankService } from './question-bank.service';
 /** Exams: question banks (YAML and GIFT), exam definitions, attempts, grading and statistics. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ExamAttempt, ExamAttemptSlot, ExamAttemptStep, ImportedBank]),
+    TypeOrmModule.forFeature([
+      ExamAttempt,
+      ExamAttemptSlot,
+      ExamAttemptStep,
+      ImportedBank,
+      AuthoredExam,
+    ]),
     IdentityModule,
     ScoringModule,
     LearningRecordsModule,
   ],
-  // The fixed paths (banks, attempts, grading) come before /api/exams/:examId.
+  // The fixed paths (authoring, banks, attempts, grading) come before /api/exams/:examId.
   controllers: [
+    ExamAuthoringController,
     ExamBanksController,
     ExamAttemptsController,
     ExamGradingController,
     ExamsController,
+    ExamAuthoringPagesController,
     ExamBankPagesController,
     ExamTrainerPagesController,
     ExamPagesController,
   ],
   providers: [
+    AuthoredExamShelf,
     QuestionBankService,
+    ExamAuthoringService,
     AttemptStore,
     AttemptGradingService,
     AttemptsService,
@@ -95,6 +110,11 @@ export class ExamsModule implements NestModule, OnModuleInit {
         label: 'Question banks',
         href: '/exams/banks',
         description: 'Banks in content/ and GIFT imports',
+      });
+      addHomeLink(role, {
+        label: 'Exam editor',
+        href: '/exams/authoring',
+        description: 'Write exams drawn from the banks, save drafts and publish them',
       });
     }
   }

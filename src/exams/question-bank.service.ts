@@ -11,6 +11,7 @@ import { Viewer } from '../identity/viewer';
 import { ScoringService } from '../scoring/scoring.service';
 import { canonicalQuestion, PoolQuestion, QuestionDefinition } from './engine';
 import { EXAM_BANKS, ExamBank } from './exam-bank-content.kind';
+import { AuthoredExamShelf } from './authored-exam-shelf';
 import { EXAMS } from './exam-content.kind';
 import { EXAM_ID, ExamDefinition } from './exam-definition';
 import { ExamError, ExamErrorCode } from './exam-error';
@@ -48,6 +49,7 @@ export class QuestionBankService {
 
   constructor(
     catalogue: ContentCatalogue,
+    private readonly authored: AuthoredExamShelf,
     private readonly scoring: ScoringService,
     private readonly audit: AuditService,
     @InjectRepository(ImportedBank) private readonly imported: Repository<ImportedBank>,
@@ -60,14 +62,63 @@ export class QuestionBankService {
         this.questions.set(question.id, { bankId: bank.id, question });
   }
 
+  /** Content exams and the published ones trainers wrote, by title. */
   listExams(): ExamDefinition[] {
-    return [...this.exams.values()].sort((a, b) => a.title.localeCompare(b.title));
+    const authored = this.authored
+      .list()
+      .map((published) => published.exam)
+      .filter((exam) => !this.exams.has(exam.id));
+    return [...this.exams.values(), ...authored].sort(
+      (a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
+    );
   }
 
   exam(id: string): ExamDefinition {
-    const exam = this.exams.get(id);
+    const exam = this.findExam(id);
     if (!exam) throw new ExamError(ExamErrorCode.ExamNotFound, `No exam "${id}"`);
     return exam;
+  }
+
+  /** True for an exam of content/exams (read-only in the exam editor). */
+  isContentExam(id: string): boolean {
+    return this.exams.has(id);
+  }
+
+  /** Picks up exams published on other instances since the last look (before an attempt starts). */
+  async syncAuthored(): Promise<void> {
+    await this.authored.sync();
+  }
+
+  /**
+   * The questions an exam draws from, in the order draws depend on: content exams draw from the
+   * content banks; exams written in the editor may also draw from imported (GIFT) banks.
+   */
+  async poolFor(exam: ExamDefinition): Promise<PoolQuestion[]> {
+    if (this.isContentExam(exam.id)) return this.pool();
+    return (await this.allBanks()).pool;
+  }
+
+  /** Every bank an authored exam may name, and all their questions (content first, then imported). */
+  async allBanks(): Promise<{ pool: PoolQuestion[]; bankIds: Set<string> }> {
+    const imported = (await this.imported.find({ order: { id: 'ASC' } })).map(toBank);
+    const banks = [...this.banks, ...imported];
+    return {
+      pool: banks.flatMap((bank) =>
+        bank.questions.map((question) => ({ bankId: bank.id, question })),
+      ),
+      bankIds: new Set(banks.map((bank) => bank.id)),
+    };
+  }
+
+  /** The current version of a question in any bank, content or imported, for regrading. */
+  async currentQuestion(id: string): Promise<PoolQuestion | null> {
+    const content = this.question(id);
+    if (content) return content;
+    return (await this.allBanks()).pool.find((item) => item.question.id === id) ?? null;
+  }
+
+  private findExam(id: string): ExamDefinition | undefined {
+    return this.exams.get(id) ?? this.authored.get(id)?.exam;
   }
 
   /**
@@ -76,7 +127,7 @@ export class QuestionBankService {
    */
   examOrStub(id: string): ExamDefinition {
     return (
-      this.exams.get(id) ?? {
+      this.findExam(id) ?? {
         id,
         title: id,
         description: null,

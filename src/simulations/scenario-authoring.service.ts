@@ -4,9 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock, CLOCK } from '../common/clock';
-import { FieldError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ContentIssue, splitDottedPath } from '../content/content-issue';
+import { sourceFieldErrors, sourceIssue, sourceTitle } from '../content/editor-source';
 import { parseYaml } from '../content/yaml-source';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
@@ -17,7 +16,6 @@ import { TryReplyDto } from './dto/simulation-requests.dto';
 import {
   AuthoredScenarioDetailView,
   AuthoredScenarioView,
-  SourceIssueView,
   TryReplyView,
   ValidationView,
 } from './dto/simulation-views.dto';
@@ -195,7 +193,7 @@ export class ScenarioAuthoringService {
         `"${scenarioId}" is a content scenario; save your copy under a new id`,
         [{ path: 'source.id', messages: ['is the id of a content scenario (read-only)'] }],
       );
-    const title = titleOf(source, scenarioId);
+    const title = sourceTitle(SOURCE_NAME, source, scenarioId);
     await runTransaction(this.dataSource, async (manager) => {
       const now = this.clock.now();
       const change = { source, title, authorId: viewer.id, updatedAt: now };
@@ -317,7 +315,7 @@ export class ScenarioAuthoringService {
         view: {
           valid: false,
           scenarioId: parsed.id ?? null,
-          issues: parsed.issues.map(issueView),
+          issues: parsed.issues.map(sourceIssue),
           calibration: [],
           flow: null,
         },
@@ -329,7 +327,7 @@ export class ScenarioAuthoringService {
     const view: ValidationView = {
       valid: calibration.issues.length === 0,
       scenarioId: scenario.id,
-      issues: calibration.issues.map(issueView),
+      issues: calibration.issues.map(sourceIssue),
       calibration: calibration.checks,
       flow: flowOf(scenario),
     };
@@ -341,7 +339,7 @@ export class ScenarioAuthoringService {
     const parsed = parseYaml(SOURCE_NAME, source);
     if (!parsed.ok)
       throw invalid(
-        { issues: parsed.issues.map(issueView) },
+        { issues: parsed.issues.map(sourceIssue) },
         'The YAML cannot be read; a draft needs well-formed YAML',
       );
     const data = parsed.source.data as { id?: unknown } | null;
@@ -409,33 +407,13 @@ function nextVersion(published: readonly Pick<ScenarioVersion, 'version'>[]): nu
   return published.reduce((max, row) => Math.max(max, row.version), 0) + 1;
 }
 
-function issueView(issue: ContentIssue): SourceIssueView {
-  return {
-    ...(issue.line !== undefined ? { line: issue.line } : {}),
-    ...(issue.path !== undefined ? { path: issue.path } : {}),
-    message: issue.reason,
-  };
-}
-
 /** 422 listing every issue as `source.<field path>` with its line, as the API's error tree. */
 function invalid(view: Pick<ValidationView, 'issues'>, message: string): SimulationError {
-  const errors: FieldError[] = view.issues.map((issue) => ({
-    path: ['source', ...(issue.path ? dotted(issue.path) : [])].join('.'),
-    messages: [issue.line !== undefined ? `line ${issue.line}: ${issue.message}` : issue.message],
-  }));
-  return new SimulationError(SimulationErrorCode.ScenarioInvalid, message, errors);
-}
-
-// `steps[2].calibration[0]` (as authors read it) → ['steps', '2', 'calibration', '0'].
-function dotted(path: string): string[] {
-  return splitDottedPath(path.replace(/\[(\d+)\]/g, '.$1')).map(String);
-}
-
-function titleOf(source: string, fallback: string): string {
-  const parsed = parseYaml(SOURCE_NAME, source);
-  const data = parsed.ok ? (parsed.source.data as { title?: unknown }) : undefined;
-  const title = typeof data?.title === 'string' && data.title.trim() ? data.title.trim() : fallback;
-  return title.slice(0, 200);
+  return new SimulationError(
+    SimulationErrorCode.ScenarioInvalid,
+    message,
+    sourceFieldErrors(view.issues),
+  );
 }
 
 function lineOfId(source: string): number | undefined {

@@ -16,6 +16,7 @@ import { AccountCredentials1764001600000 } from './1764001600000-account-credent
 import { LearningActivityIndex1764001700000 } from './1764001700000-learning-activity-index';
 import { FeedbackModeration1764001800000 } from './1764001800000-feedback-moderation';
 import { PasswordHelp1764001900000 } from './1764001900000-password-help';
+import { AuthoredExams1764002000000 } from './1764002000000-authored-exams';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   LearningActivityIndex1764001700000,
   FeedbackModeration1764001800000,
   PasswordHelp1764001900000,
+  AuthoredExams1764002000000,
 ];

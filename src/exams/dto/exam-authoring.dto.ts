@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+
+export class ExamSourceDto {
+  @ApiProperty({
+    description: 'The exam as YAML, in the format of content/exams/<id>.yaml (docs/exam-format.md)',
+  })
+  @IsString()
+  @MaxLength(200_000)
+  source!: string;
+}
+
+export class ExamSourceIssueView {
+  @ApiPropertyOptional() line?: number;
+  @ApiPropertyOptional({ description: 'Field path, e.g. sections[1].draw' }) path?: string;
+  @ApiProperty() message!: string;
+}
+
+export class ExamSectionCheckView {
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Questions each attempt draws for the section' }) draw!: number;
+  @ApiProperty({ description: 'Questions in the banks that match the section' })
+  matching!: number;
+}
+
+export class ExamValidationView {
+  @ApiProperty({ description: 'No problem: it can be published and every attempt drawn' })
+  valid!: boolean;
+  @ApiProperty({ nullable: true, type: String }) examId!: string | null;
+  @ApiProperty({ type: [ExamSourceIssueView] }) issues!: ExamSourceIssueView[];
+  @ApiProperty({
+    type: [ExamSectionCheckView],
+    description: 'Per section, once the exam parses: how many questions match its filter',
+  })
+  sections!: ExamSectionCheckView[];
+}
+
+export class AuthoredExamView {
+  @ApiProperty() examId!: string;
+  @ApiProperty({ enum: ['content', 'authored'] }) origin!: 'content' | 'authored';
+  @ApiProperty({
+    description: 'Content exams (content/exams) cannot be edited here; copy one under a new id',
+  })
+  readOnly!: boolean;
+  @ApiProperty() title!: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Published version (content exams: null); null until first published',
+  })
+  publishedVersion!: number | null;
+  @ApiProperty() hasDraft!: boolean;
+  @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+}
+
+export class ExamDraftInfoView {
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) authorId!: string | null;
+  @ApiProperty({ description: 'The version publishing the draft makes' }) nextVersion!: number;
+}
+
+export class AuthoredExamDetailView extends AuthoredExamView {
+  @ApiProperty({ description: 'The draft’s YAML, or else the published YAML' }) source!: string;
+  @ApiProperty({ type: ExamDraftInfoView, nullable: true }) draft!: ExamDraftInfoView | null;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ type: ExamValidationView, description: 'Validation of `source`' })
+  validation!: ExamValidationView;
+}

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AppError, DomainError } from '../common/domain-error';
+import { validateInto } from '../common/validation';
+import { Roles } from '../identity/access.decorators';
+import { CurrentViewer, Viewer } from '../identity/viewer';
+import { ExamSourceDto } from './dto/exam-authoring.dto';
+import * as pages from './exam-authoring-pages.mapper';
+import { ExamAuthoringService } from './exam-authoring.service';
+import { QuestionBankService } from './question-bank.service';
+
+type Form = Record<string, unknown>;
+const editorUrl = (id: string, query: string): string =>
+  `/exams/authoring/${encodeURIComponent(id)}?${query}`;
+
+/**
+ * The exam editor pages: plain forms, the button pressed posted as `intent` (check, save,
+ * publish). Registered before the exam pages so 'authoring' is never read as an exam id.
+ */
+@ApiExcludeController()
+@Roles('trainer', 'admin')
+@Controller('exams/authoring')
+export class ExamAuthoringPagesController {
+  constructor(
+    private readonly authoring: ExamAuthoringService,
+    private readonly banks: QuestionBankService,
+  ) {}
+
+  @Get()
+  @Render('exams/authoring-list')
+  async list(): Promise<object> {
+    return pages.listModel(await this.authoring.list());
+  }
+
+  /** A starter exam, or a copy of another one (`?from=`) under a new id. */
+  @Get('new')
+  @Render('exams/editor')
+  async create(@Query('from') from?: string): Promise<object> {
+    const source =
+      typeof from === 'string' && from
+        ? pages.copyExamSource((await this.authoring.get(from)).source, from)
+        : pages.STARTER_EXAM_SOURCE;
+    return pages.editorModel({
+      examId: null,
+      source,
+      validation: await this.authoring.validate(source),
+      banks: await this.banks.listBanks(),
+    });
+  }
+
+  @Post('editor')
+  async submit(
+    @CurrentViewer() viewer: Viewer,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const source = typeof form.source === 'string' ? form.source : '';
+    const examId = typeof form.examId === 'string' && form.examId ? form.examId : null;
+    try {
+      const checked = validateInto(ExamSourceDto, { source: form.source });
+      if (!checked.ok) throw AppError.validation(checked.errors, 'Check the fields marked below');
+      if (form.intent === 'save' || form.intent === 'publish') {
+        const saved = await this.authoring.saveDraft(viewer, source);
+        if (form.intent === 'save')
+          return response.redirect(303, editorUrl(saved.examId, 'saved=1'));
+        const published = await this.authoring.publish(viewer, saved.examId);
+        return response.redirect(
+          303,
+          editorUrl(published.examId, `published=${published.publishedVersion}`),
+        );
+      }
+      const model = pages.editorModel({
+        examId,
+        source,
+        validation: await this.authoring.validate(source),
+        banks: await this.banks.listBanks(),
+      });
+      response.status(200).render('exams/editor', model);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const model = pages.editorModel({
+        examId,
+        source,
+        validation: await this.authoring.validate(source.slice(0, 200_000)),
+        banks: await this.banks.listBanks(),
+        error: error.message,
+        errors: error.errors,
+      });
+      response.status(error.status).render('exams/editor', model);
+    }
+  }
+
+  @Get(':examId')
+  @Render('exams/editor')
+  async edit(@Param('examId') examId: string, @Query() query: Form): Promise<object> {
+    const detail = await this.authoring.get(examId);
+    const notice = query.published
+      ? `Published as version ${String(query.published)}: new attempts draw from it.`
+      : query.saved
+        ? 'Draft saved.'
+        : undefined;
+    return pages.editorModel({
+      examId,
+      source: detail.source,
+      validation: detail.validation,
+      banks: await this.banks.listBanks(),
+      detail,
+      notice,
+    });
+  }
+}

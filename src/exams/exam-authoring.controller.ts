@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../identity/access.decorators';
+import { CurrentViewer, Viewer } from '../identity/viewer';
+import {
+  AuthoredExamDetailView,
+  AuthoredExamView,
+  ExamSourceDto,
+  ExamValidationView,
+} from './dto/exam-authoring.dto';
+import { ExamAuthoringService } from './exam-authoring.service';
+
+// Registered before ExamsController so 'authoring' is never read as an exam id.
+@ApiTags('exams')
+@ApiBearerAuth()
+@Roles('trainer', 'admin')
+@Controller('api/exams/authoring')
+export class ExamAuthoringController {
+  constructor(private readonly authoring: ExamAuthoringService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Exams written in the editor, then the read-only content ones' })
+  @ApiOkResponse({ type: [AuthoredExamView] })
+  list(): Promise<AuthoredExamView[]> {
+    return this.authoring.list();
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Check an exam’s YAML: issues with line and field path, and whether the banks can fill every section',
+    description: 'An exam with problems still answers 200: the issues are the answer.',
+  })
+  @ApiOkResponse({ type: ExamValidationView })
+  validate(@Body() dto: ExamSourceDto): Promise<ExamValidationView> {
+    return this.authoring.validate(dto.source);
+  }
+
+  @Put('drafts')
+  @ApiOperation({
+    summary: 'Save the draft filed under the YAML’s id (created or replaced)',
+    description:
+      'Saved even with problems (see `validation`); refused (422 EXAM_INVALID) without readable YAML and a kebab-case id, and (409 EXAM_READ_ONLY) for the id of a content exam.',
+  })
+  @ApiOkResponse({ type: AuthoredExamDetailView })
+  saveDraft(
+    @CurrentViewer() viewer: Viewer,
+    @Body() dto: ExamSourceDto,
+  ): Promise<AuthoredExamDetailView> {
+    return this.authoring.saveDraft(viewer, dto.source);
+  }
+
+  @Get(':examId')
+  @ApiOperation({ summary: 'The YAML (draft first), its checks and the published version' })
+  @ApiOkResponse({ type: AuthoredExamDetailView })
+  get(@Param('examId') examId: string): Promise<AuthoredExamDetailView> {
+    return this.authoring.get(examId);
+  }
+
+  @Post(':examId/publish')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Publish the draft as the next version (422 EXAM_INVALID listing every problem by field path)',
+    description:
+      'New attempts draw from the new version; attempts already started keep their questions and pass mark. 404 NO_DRAFT without a draft, 409 DRAFT_CHANGED when it was saved again meanwhile. Audited as exam.published.',
+  })
+  @ApiOkResponse({ type: AuthoredExamDetailView })
+  publish(
+    @CurrentViewer() viewer: Viewer,
+    @Param('examId') examId: string,
+  ): Promise<AuthoredExamDetailView> {
+    return this.authoring.publish(viewer, examId);
+  }
+}

@@ -1,0 +1,326 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock, CLOCK } from '../common/clock';
+import { ContentIssue } from '../content/content-issue';
+import { sourceFieldErrors, sourceIssue, sourceTitle } from '../content/editor-source';
+import { parseYaml } from '../content/yaml-source';
+import { runTransaction } from '../database/transactions';
+import { AuditService } from '../identity/audit.service';
+import { Viewer } from '../identity/viewer';
+import { matchesSource } from './engine';
+import { AuthoredExamShelf } from './authored-exam-shelf';
+import { AuthoredExam } from './authored-exam.entity';
+import {
+  AuthoredExamDetailView,
+  AuthoredExamView,
+  ExamValidationView,
+} from './dto/exam-authoring.dto';
+import { contentExamText, drawIssues } from './exam-content.kind';
+import { EXAM_ID, ExamDefinition, parseExamDefinition, RESERVED_EXAM_IDS } from './exam-definition';
+import { ExamError, ExamErrorCode } from './exam-error';
+import { QuestionBankService } from './question-bank.service';
+
+// What the editor's messages name as the file.
+const SOURCE_NAME = 'exam.yaml';
+
+/**
+ * Exams trainers write in the exam editor: YAML in the format of content/exams, checked field
+ * by field (each problem with its line) and against the banks (every section can be drawn, from
+ * content or imported banks), kept as one draft per exam and published as numbered versions.
+ * Content exams are listed read-only; their text may be copied under a new id.
+ */
+@Injectable()
+export class ExamAuthoringService {
+  constructor(
+    @InjectRepository(AuthoredExam) private readonly rows: Repository<AuthoredExam>,
+    private readonly banks: QuestionBankService,
+    private readonly shelf: AuthoredExamShelf,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Exams written here (drafts and published), then the read-only content ones. */
+  async list(): Promise<AuthoredExamView[]> {
+    const rows = await this.rows.find({
+      select: [
+        'id',
+        'title',
+        'draftUpdatedAt',
+        'publishedVersion',
+        'publishedAt',
+        'draftAuthorId',
+        'createdAt',
+      ],
+      order: { id: 'ASC' },
+    });
+    const content = this.banks
+      .listExams()
+      .filter((exam) => this.banks.isContentExam(exam.id))
+      .map(contentSummary);
+    return [...rows.map(summary), ...content].sort(
+      (a, b) =>
+        Number(a.readOnly) - Number(b.readOnly) ||
+        a.title.localeCompare(b.title) ||
+        a.examId.localeCompare(b.examId),
+    );
+  }
+
+  /** One exam for the editor: its text (the draft's if any), the checks and its versions. */
+  async get(examId: string): Promise<AuthoredExamDetailView> {
+    if (this.banks.isContentExam(examId)) {
+      const exam = this.banks.exam(examId);
+      const source = contentExamText(exam) ?? '';
+      return {
+        ...contentSummary(exam),
+        source,
+        draft: null,
+        publishedAt: null,
+        validation: await this.check(source, { contentId: examId }),
+      };
+    }
+    const row = await this.rows.findOne({ where: { id: examId } });
+    if (!row) throw new ExamError(ExamErrorCode.ExamNotFound, `No exam "${examId}"`);
+    const source = row.draftSource ?? row.publishedSource ?? '';
+    return {
+      ...summary(row),
+      source,
+      draft:
+        row.draftSource !== null && row.draftUpdatedAt
+          ? {
+              updatedAt: row.draftUpdatedAt.toISOString(),
+              authorId: row.draftAuthorId,
+              nextVersion: row.publishedVersion + 1,
+            }
+          : null,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      validation: await this.check(source),
+    };
+  }
+
+  /**
+   * Checks a YAML text as the editor has it: syntax, every field (each problem with its line and
+   * field path), then whether the banks can fill every section. Never throws for a bad exam: an
+   * answer with issues is the point.
+   */
+  validate(source: string): Promise<ExamValidationView> {
+    return this.check(source);
+  }
+
+  /**
+   * Saves the one draft of the exam named by the text's `id`. A draft may be saved with errors
+   * (work is never lost; publishing refuses it), but it needs well-formed YAML and a usable id,
+   * which is what it is filed under. Content exam ids are refused.
+   */
+  async saveDraft(viewer: Viewer, source: string): Promise<AuthoredExamDetailView> {
+    const examId = this.idOf(source);
+    const now = this.clock.now();
+    const title = sourceTitle(SOURCE_NAME, source, examId);
+    await runTransaction(this.rows.manager.connection, async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AuthoredExam)
+        .values({
+          id: examId,
+          title,
+          draftSource: null,
+          draftUpdatedAt: null,
+          draftAuthorId: null,
+          publishedSource: null,
+          publishedVersion: 0,
+          publishedAt: null,
+          publishedById: null,
+          createdAt: now,
+        })
+        .orIgnore()
+        .execute();
+      await manager.update(
+        AuthoredExam,
+        { id: examId },
+        { title, draftSource: source, draftUpdatedAt: now, draftAuthorId: viewer.id },
+      );
+    });
+    return this.get(examId);
+  }
+
+  /**
+   * Publishes the draft as the next version: refused (422) while the exam has a problem or a
+   * section cannot be drawn. New attempts draw from it; attempts already started keep their
+   * questions and pass mark. Audited as `exam.published`.
+   */
+  async publish(viewer: Viewer, examId: string): Promise<AuthoredExamDetailView> {
+    this.assertNotContent(examId);
+    const row = await this.rows.findOne({ where: { id: examId } });
+    if (!row?.draftSource || !row.draftUpdatedAt)
+      throw new ExamError(ExamErrorCode.NoDraft, `Exam "${examId}" has no draft to publish`);
+    const validation = await this.check(row.draftSource);
+    if (!validation.valid)
+      throw new ExamError(
+        ExamErrorCode.ExamInvalid,
+        `Exam "${examId}" cannot be published yet`,
+        sourceFieldErrors(validation.issues),
+      );
+    const version = row.publishedVersion + 1;
+    const change = {
+      title: sourceTitle(SOURCE_NAME, row.draftSource, examId),
+      publishedSource: row.draftSource,
+      publishedVersion: version,
+      publishedAt: this.clock.now(),
+      publishedById: viewer.id,
+      draftSource: null,
+      draftUpdatedAt: null,
+      draftAuthorId: null,
+    };
+    await runTransaction(this.rows.manager.connection, async (manager) => {
+      // Guarded on the draft we checked: a draft saved meanwhile is not published unchecked.
+      const updated = await manager.update(
+        AuthoredExam,
+        { id: examId, draftUpdatedAt: row.draftUpdatedAt!, publishedVersion: row.publishedVersion },
+        change,
+      );
+      if (updated.affected !== 1)
+        throw new ExamError(
+          ExamErrorCode.DraftChanged,
+          'The draft changed while it was being published; reload it and publish again',
+        );
+      await this.audit.record(
+        viewer,
+        {
+          action: 'exam.published',
+          targetType: 'exam',
+          targetId: examId,
+          summary: { version, title: change.title, sections: validation.sections.length },
+        },
+        manager,
+      );
+    });
+    this.shelf.register({ ...row, ...change });
+    return this.get(examId);
+  }
+
+  /** Parse, then (when it parses) check the sections against every bank an exam may draw from. */
+  private async check(
+    source: string,
+    options: { contentId?: string } = {},
+  ): Promise<ExamValidationView> {
+    const parsed = parseYaml(SOURCE_NAME, source);
+    if (!parsed.ok)
+      return { valid: false, examId: null, issues: parsed.issues.map(sourceIssue), sections: [] };
+    const result = parseExamDefinition(parsed.source.data);
+    if (!result.ok) {
+      const data = parsed.source.data as { id?: unknown } | null;
+      return {
+        valid: false,
+        examId: typeof data?.id === 'string' ? data.id : null,
+        issues: result.issues.map((issue) =>
+          sourceIssue(parsed.source.issueAt(issue.path, issue.reason)),
+        ),
+        sections: [],
+      };
+    }
+    const exam = result.exam;
+    const issues: ContentIssue[] = [];
+    if (this.banks.isContentExam(exam.id) && options.contentId !== exam.id)
+      issues.push(
+        parsed.source.issueAt(
+          ['id'],
+          `"${exam.id}" is a content exam (read-only here): save your copy under a new id`,
+        ),
+      );
+    const banks = this.banks.isContentExam(exam.id)
+      ? { pool: this.banks.pool(), bankIds: new Set(this.banks.pool().map((item) => item.bankId)) }
+      : await this.banks.allBanks();
+    issues.push(
+      ...drawIssues(exam, { ...banks, where: 'among the question banks' }, (path, reason) =>
+        parsed.source.issueAt(path, reason),
+      ),
+    );
+    return {
+      valid: issues.length === 0,
+      examId: exam.id,
+      issues: issues.map(sourceIssue),
+      sections: sectionChecks(exam, banks.pool),
+    };
+  }
+
+  /** The `id` a draft is filed under; a 422 when the YAML or the id is unusable. */
+  private idOf(source: string): string {
+    const parsed = parseYaml(SOURCE_NAME, source);
+    if (!parsed.ok)
+      throw new ExamError(
+        ExamErrorCode.ExamInvalid,
+        'The YAML cannot be read; a draft needs well-formed YAML',
+        sourceFieldErrors(parsed.issues.map(sourceIssue)),
+      );
+    const data = parsed.source.data as { id?: unknown } | null;
+    const id = data && typeof data === 'object' ? data.id : undefined;
+    if (
+      typeof id !== 'string' ||
+      !EXAM_ID.test(id) ||
+      id.length > 80 ||
+      RESERVED_EXAM_IDS.includes(id)
+    )
+      throw new ExamError(
+        ExamErrorCode.ExamInvalid,
+        'A draft is filed under its `id`: give the exam a kebab-case id first',
+        [
+          {
+            path: 'source.id',
+            messages: [
+              `must be a kebab-case id (a-z, 0-9 and single hyphens, at most 80; not ${RESERVED_EXAM_IDS.join(', ')})`,
+            ],
+          },
+        ],
+      );
+    this.assertNotContent(id, 'source.id');
+    return id;
+  }
+
+  private assertNotContent(examId: string, path?: string): void {
+    if (this.banks.isContentExam(examId))
+      throw new ExamError(
+        ExamErrorCode.ExamReadOnly,
+        `"${examId}" is a content exam (content/exams): copy it under a new id to change it`,
+        path ? [{ path, messages: ['is the id of a content exam (read-only)'] }] : undefined,
+      );
+  }
+}
+
+function summary(row: AuthoredExam): AuthoredExamView {
+  const times = [row.draftUpdatedAt, row.publishedAt, row.createdAt].filter(
+    (time): time is Date => time !== null,
+  );
+  return {
+    examId: row.id,
+    origin: 'authored',
+    readOnly: false,
+    title: row.title,
+    publishedVersion: row.publishedVersion > 0 ? row.publishedVersion : null,
+    hasDraft: row.draftUpdatedAt !== null,
+    updatedAt: new Date(Math.max(...times.map((time) => time.getTime()))).toISOString(),
+  };
+}
+
+function contentSummary(exam: ExamDefinition): AuthoredExamView {
+  return {
+    examId: exam.id,
+    origin: 'content',
+    readOnly: true,
+    title: exam.title,
+    publishedVersion: null,
+    hasDraft: false,
+    updatedAt: null,
+  };
+}
+
+function sectionChecks(
+  exam: ExamDefinition,
+  pool: Parameters<typeof matchesSource>[0][],
+): ExamValidationView['sections'] {
+  return exam.sections.map((section) => ({
+    title: section.title,
+    draw: section.draw,
+    matching: pool.filter((item) => matchesSource(item, section.from)).length,
+  }));
+}
