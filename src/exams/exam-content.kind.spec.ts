@@ -126,7 +126,7 @@ describe('Exam content (banks and exams)', () => {
     const bad =
       'id: banks\ntitle: T\ntimeLimitMinutes: 0\nreviewPolicy: after-close\nshuffleQuestions: maybe\nsections: []\n';
     expect(issuesOf({ 'exams/banks.yaml': bad })).toEqual([
-      'exams/banks.yaml:1: id: use lower-case words joined by "-" (not banks, attempts, grading, questions)',
+      'exams/banks.yaml:1: id: use lower-case words joined by "-" (not banks, attempts, grading, questions, authoring)',
       'exams/banks.yaml:1: closesAt: is required when reviewPolicy is after-close',
       'exams/banks.yaml:3: timeLimitMinutes: must be a whole number from 1 to 600',
       'exams/banks.yaml:1: passMark: is required',

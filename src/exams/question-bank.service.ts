@@ -25,6 +25,9 @@ export interface BankSummary {
   source: ExamBank['source'];
   questions: number;
   byType: Record<string, number>;
+  /** The categories and tags its questions carry (what an exam section filters on), sorted. */
+  categories: string[];
+  tags: string[];
 }
 
 export interface GiftImportResult {
@@ -312,7 +315,13 @@ function summarize(bank: ExamBank): BankSummary {
     source: bank.source,
     questions: bank.questions.length,
     byType,
+    categories: distinct(bank.questions.map((question) => question.category)),
+    tags: distinct(bank.questions.flatMap((question) => question.tags)),
   };
+}
+
+function distinct(values: readonly (string | null | undefined)[]): string[] {
+  return [...new Set(values.filter((value): value is string => !!value))].sort();
 }
 
 function slug(text: string): string | undefined {

@@ -1,0 +1,70 @@
+import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
+
+describeInBrowser('Writing an exam in the exam editor (browser)', () => {
+  let h: BrowserHarness;
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('should check a new exam, show its problem by line, publish the fixed one, and a trainee can start it', async () => {
+    const page = await h.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await h.signIn(page, 'trainer@academy.local');
+    await page.goto('/exams');
+    await page.getByRole('link', { name: 'Exam editor' }).click();
+    await page.waitForURL(/\/exams\/authoring$/);
+    await page.getByRole('link', { name: 'New exam' }).click();
+    await page.waitForURL(/\/exams\/authoring\/new$/);
+    const summary = page.getByTestId('validation-summary');
+    await expect(summary.textContent()).resolves.toContain('No problems');
+
+    // Ask for more questions than the bank has, and check.
+    const source = page.getByLabel('Exam (YAML)');
+    const starter = await source.inputValue();
+    const greedy = starter
+      .replace('id: my-new-exam', 'id: escalation-check')
+      .replace(/^title: .*$/m, 'title: Escalation check')
+      .replace('draw: 4', 'draw: 150');
+    await source.fill(greedy);
+    await Promise.all([
+      page.waitForURL(/\/exams\/authoring\/editor$/),
+      page.getByRole('button', { name: 'Check' }).click(),
+    ]);
+    await expect(summary.textContent()).resolves.toBe('1 problem(s).');
+    const drawLine = greedy.split('\n').findIndex((line) => line.includes('draw: 150')) + 1;
+    await expect(page.getByTestId('issues').textContent()).resolves.toContain(
+      `line ${drawLine}: sections[0].draw: draws 150 but only`,
+    );
+
+    // Fix it and publish: the editor says so, and the exam is in the list.
+    await page.getByLabel('Exam (YAML)').fill(greedy.replace('draw: 150', 'draw: 3'));
+    await Promise.all([
+      page.waitForURL(/\/exams\/authoring\/escalation-check\?published=1$/),
+      page.getByRole('button', { name: 'Publish' }).click(),
+    ]);
+    await expect(page.getByTestId('editor-notice').textContent()).resolves.toContain(
+      'Published as version 1',
+    );
+    await expect(page.getByTestId('versions').textContent()).resolves.toContain(
+      'Published: version 1',
+    );
+    await page.close();
+
+    const trainee = await h.newPage();
+    await h.signIn(trainee, 'trainee@academy.local');
+    await trainee.goto('/exams');
+    const card = trainee.locator('[data-exam="escalation-check"]');
+    await expect(card.getByRole('heading').textContent()).resolves.toBe('Escalation check');
+    await card.getByRole('link', { name: 'Start' }).click();
+    await trainee.waitForURL(/\/exams\/escalation-check$/);
+    await Promise.all([
+      trainee.waitForURL(/\/exams\/attempts\/[0-9a-f-]+/),
+      trainee.getByRole('button', { name: /Start the exam/ }).click(),
+    ]);
+    expect(failures).toEqual([]);
+    await trainee.close();
+  });
+});
