@@ -10,6 +10,7 @@ import { ExamAttemptSlot } from '../exams/exam-attempt-slot.entity';
 import { ExamAttemptStep } from '../exams/exam-attempt-step.entity';
 import { ExamAttempt } from '../exams/exam-attempt.entity';
 import { AuthoredExam } from '../exams/authored-exam.entity';
+import { ExamArrangement } from '../exams/exam-arrangement.entity';
 import { ImportedBank } from '../exams/imported-bank.entity';
 import { AuditEntry } from '../identity/audit-entry.entity';
 import { User } from '../identity/user.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   ExamAttemptStep,
   ImportedBank,
   AuthoredExam,
+  ExamArrangement,
   ScenarioVersion,
   SimulationSession,
   SimulationTurn,

@@ -27,6 +27,7 @@ import {
 import { ExamAttemptSlot } from './exam-attempt-slot.entity';
 import { ExamAttemptStep } from './exam-attempt-step.entity';
 import { ExamAttempt } from './exam-attempt.entity';
+import { examFor, ExamArrangementsService } from './exam-arrangements.service';
 import { ExamDefinition } from './exam-definition';
 import { ExamError, ExamErrorCode } from './exam-error';
 import { availabilityOf, ExamAvailability, examOverview, ExamOverview } from './exam-overview';
@@ -63,6 +64,7 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     private readonly banks: QuestionBankService,
     private readonly grading: AttemptGradingService,
     private readonly records: ExamRecords,
+    private readonly arrangements: ExamArrangementsService,
     @InjectRepository(ExamAttempt) private readonly attempts: Repository<ExamAttempt>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -79,7 +81,8 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     seed: string = randomBytes(16).toString('hex'),
   ): Promise<{ loaded: LoadedAttempt; created: boolean }> {
     await this.banks.syncAuthored();
-    const exam = this.banks.exam(examId);
+    const base = this.banks.exam(examId);
+    const exam = examFor(base, await this.arrangements.forPerson(examId, viewer.id));
     const open = await this.openAttempt(viewer.id, examId);
     if (open) return { loaded: open, created: false };
     const availability = await this.availability(viewer, exam);
@@ -102,7 +105,7 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     const attempt: ExamAttempt = {
       id: randomUUID(),
       examId,
-      examVersion: this.banks.examVersion(exam),
+      examVersion: this.banks.examVersion(base),
       userId: viewer.id,
       attemptNumber: availability.attemptsUsed + 1,
       seed,
@@ -163,28 +166,26 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     return { loaded: await this.store.load(attempt.id), created: true };
   }
 
-  /** Every exam with what the viewer may do with it. */
+  /** Every exam with what the viewer may do with it, their own arrangements applied. */
   async overviews(viewer: Viewer): Promise<ExamOverview[]> {
     await this.closeOverdue();
     const mine = await this.attempts.find({ where: { userId: viewer.id } });
+    const arrangements = await this.arrangements.allForPerson(viewer.id);
     return Promise.all(
-      this.banks.listExams().map(async (exam) =>
-        examOverview(
-          exam,
-          await this.availability(
-            viewer,
-            exam,
-            mine.filter((attempt) => attempt.examId === exam.id),
-          ),
-        ),
-      ),
+      this.banks.listExams().map(async (base) => {
+        const arrangement = arrangements.get(base.id) ?? null;
+        const exam = examFor(base, arrangement);
+        const attempts = mine.filter((attempt) => attempt.examId === exam.id);
+        return examOverview(exam, await this.availability(viewer, exam, attempts), arrangement);
+      }),
     );
   }
 
   async overview(viewer: Viewer, examId: string): Promise<ExamOverview> {
-    const exam = this.banks.exam(examId);
+    const arrangement = await this.arrangements.forPerson(examId, viewer.id);
+    const exam = examFor(this.banks.exam(examId), arrangement);
     await this.openAttempt(viewer.id, examId);
-    return examOverview(exam, await this.availability(viewer, exam));
+    return examOverview(exam, await this.availability(viewer, exam), arrangement);
   }
 
   /** Whether the viewer may start the exam now, and what they have used. */

@@ -21,6 +21,7 @@ export enum ExamErrorCode {
   ExamInvalid = 'EXAM_INVALID',
   NoDraft = 'NO_DRAFT',
   DraftChanged = 'DRAFT_CHANGED',
+  ArrangementNotFound = 'ARRANGEMENT_NOT_FOUND',
 }
 
 const STATUS = {
@@ -44,6 +45,7 @@ const STATUS = {
   [ExamErrorCode.ExamInvalid]: 422,
   [ExamErrorCode.NoDraft]: 404,
   [ExamErrorCode.DraftChanged]: 409,
+  [ExamErrorCode.ArrangementNotFound]: 404,
 } satisfies Record<ExamErrorCode, number>;
 
 export class ExamError extends errorFamily(STATUS) {

@@ -16,9 +16,15 @@ export interface ExamOverview {
   sections: { title: string; draw: number }[];
   requiredFor: string[];
   availability: ExamAvailability;
+  /** The viewer's individual arrangement, already counted in the time and attempt limits. */
+  arrangement: { extraMinutes: number; extraAttempts: number } | null;
 }
 
-export function examOverview(exam: ExamDefinition, availability: ExamAvailability): ExamOverview {
+export function examOverview(
+  exam: ExamDefinition,
+  availability: ExamAvailability,
+  arrangement: { extraMinutes: number; extraAttempts: number } | null = null,
+): ExamOverview {
   return {
     id: exam.id,
     title: exam.title,
@@ -33,6 +39,10 @@ export function examOverview(exam: ExamDefinition, availability: ExamAvailabilit
     sections: exam.sections.map((section) => ({ title: section.title, draw: section.draw })),
     requiredFor: exam.requiredFor,
     availability,
+    arrangement: arrangement && {
+      extraMinutes: arrangement.extraMinutes,
+      extraAttempts: arrangement.extraAttempts,
+    },
   };
 }
 

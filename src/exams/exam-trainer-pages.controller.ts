@@ -21,10 +21,18 @@ import { AttemptsService } from './attempts.service';
 import { ExamReportsService } from './exam-reports.service';
 import { renderQuestionText } from './exam-text';
 import { QuestionBankService } from './question-bank.service';
+import { ExamArrangementDto } from './dto/exam-arrangement.dto';
+import { ExamArrangementsService } from './exam-arrangements.service';
+import { AppError, DomainError } from '../common/domain-error';
+import { errorsByPath, validateInto } from '../common/validation';
 
 type Form = Record<string, unknown>;
 
-/** Trainers' pages: attempt lists, the manual review queue, statistics and GIFT imports. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Trainers' pages: attempt lists with individual arrangements, the manual review queue, statistics. */
 @ApiExcludeController()
 @Roles('trainer', 'admin')
 @Controller('exams')
@@ -36,6 +44,7 @@ export class ExamTrainerPagesController {
     private readonly banks: QuestionBankService,
     private readonly presenter: AttemptPresenter,
     private readonly users: UsersService,
+    private readonly arrangements: ExamArrangementsService,
   ) {}
 
   @Get('grading')
@@ -79,7 +88,71 @@ export class ExamTrainerPagesController {
   async attemptList(
     @Param('examId') examId: string,
     @Query('regraded') regraded?: string,
+    @Query('arranged') arranged?: string,
   ): Promise<object> {
+    return this.attemptsModel(examId, {
+      notice: regraded
+        ? `Regrade done: ${regraded} question mark(s) changed.`
+        : arranged === 'set'
+          ? 'Arrangement saved: it applies to the attempts this person starts from now.'
+          : arranged === 'removed'
+            ? 'Arrangement removed.'
+            : undefined,
+    });
+  }
+
+  /** The arrangement form: a person found by email, extra minutes and attempts, a reason. */
+  @Post(':examId/arrangements')
+  async setArrangement(
+    @CurrentViewer() viewer: Viewer,
+    @Param('examId') examId: string,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const values = {
+      email: text(form.email),
+      extraMinutes: text(form.extraMinutes) || '0',
+      extraAttempts: text(form.extraAttempts) || '0',
+      reason: text(form.reason),
+    };
+    try {
+      const person = values.email ? await this.users.findByEmail(values.email) : null;
+      if (!person)
+        throw AppError.validation([
+          { path: 'email', messages: ['no account has this email address'] },
+        ]);
+      const checked = validateInto(ExamArrangementDto, {
+        extraMinutes: Number(values.extraMinutes),
+        extraAttempts: Number(values.extraAttempts),
+        reason: values.reason,
+      });
+      if (!checked.ok) throw AppError.validation(checked.errors);
+      await this.arrangements.set(viewer, examId, person.id, checked.value);
+      response.redirect(303, `/exams/${encodeURIComponent(examId)}/attempts?arranged=set`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const model = await this.attemptsModel(examId, {
+        arrangementForm: values,
+        arrangementError: error.message,
+        errors: errorsByPath(error.errors),
+      });
+      response.status(error.status).render('exams/attempts', model);
+    }
+  }
+
+  @Post(':examId/arrangements/:userId/remove')
+  async removeArrangement(
+    @CurrentViewer() viewer: Viewer,
+    @Param('examId') examId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.arrangements.remove(viewer, examId, userId);
+    response.redirect(303, `/exams/${encodeURIComponent(examId)}/attempts?arranged=removed`);
+  }
+
+  private async attemptsModel(examId: string, extra: object): Promise<object> {
+    const exam = this.banks.exam(examId);
     const attempts = this.presenter.summaries(await this.attempts.listForExam(examId));
     const names = new Map(
       (await this.users.listByIds(attempts.map((attempt) => attempt.userId))).map((user) => [
@@ -87,15 +160,16 @@ export class ExamTrainerPagesController {
         user.displayName,
       ]),
     );
-    const exam = this.banks.exam(examId);
     return {
       title: `${exam.title}: attempts`,
       exam,
-      regraded,
       attempts: attempts.map((attempt) => ({
         ...attempt,
         userName: names.get(attempt.userId) ?? attempt.userId,
       })),
+      arrangements: await this.arrangements.list(examId),
+      arrangementForm: { extraMinutes: '0', extraAttempts: '0' },
+      ...extra,
     };
   }
 

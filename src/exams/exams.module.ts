@@ -17,6 +17,9 @@ import { AuthoredExam } from './authored-exam.entity';
 import { ExamAuthoringPagesController } from './exam-authoring-pages.controller';
 import { ExamAuthoringController } from './exam-authoring.controller';
 import { ExamAuthoringService } from './exam-authoring.service';
+import { ExamArrangement } from './exam-arrangement.entity';
+import { ExamArrangementsController } from './exam-arrangements.controller';
+import { ExamArrangementsService } from './exam-arrangements.service';
 import { AttemptPresenter } from './attempt-presenter';
 import { AttemptStore } from './attempt.store';
 import { AttemptsService } from './attempts.service';
@@ -44,6 +47,7 @@ import { QuestionBankService } from './question-bank.service';
       ExamAttemptStep,
       ImportedBank,
       AuthoredExam,
+      ExamArrangement,
     ]),
     IdentityModule,
     ScoringModule,
@@ -52,6 +56,7 @@ import { QuestionBankService } from './question-bank.service';
   // The fixed paths (authoring, banks, attempts, grading) come before /api/exams/:examId.
   controllers: [
     ExamAuthoringController,
+    ExamArrangementsController,
     ExamBanksController,
     ExamAttemptsController,
     ExamGradingController,
@@ -65,6 +70,7 @@ import { QuestionBankService } from './question-bank.service';
     AuthoredExamShelf,
     QuestionBankService,
     ExamAuthoringService,
+    ExamArrangementsService,
     AttemptStore,
     AttemptGradingService,
     AttemptsService,

@@ -17,6 +17,7 @@ import { LearningActivityIndex1764001700000 } from './1764001700000-learning-act
 import { FeedbackModeration1764001800000 } from './1764001800000-feedback-moderation';
 import { PasswordHelp1764001900000 } from './1764001900000-password-help';
 import { AuthoredExams1764002000000 } from './1764002000000-authored-exams';
+import { ExamArrangements1764002100000 } from './1764002100000-exam-arrangements';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   FeedbackModeration1764001800000,
   PasswordHelp1764001900000,
   AuthoredExams1764002000000,
+  ExamArrangements1764002100000,
 ];

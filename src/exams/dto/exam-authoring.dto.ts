@@ -3,7 +3,8 @@ import { IsString, MaxLength } from 'class-validator';
 
 export class ExamSourceDto {
   @ApiProperty({
-    description: 'The exam as YAML, in the format of content/exams/<id>.yaml (README: Exams, Content format)',
+    description:
+      'The exam as YAML, in the format of content/exams/<id>.yaml (README: Exams, Content format)',
   })
   @IsString()
   @MaxLength(200_000)
