@@ -309,6 +309,21 @@ describeInBrowser('Accessibility of the pages, WCAG 2.1 AA (browser)', () => {
     ]);
   }
 
+  it('should tie the message of a rejected field to that field, so a screen reader reads it', async () => {
+    const page = await pageFor('admin');
+    await openPerson(page);
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await post(page, 'Save');
+    const field = page.getByLabel('New password', { exact: true });
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    const described = await field.getAttribute('aria-describedby');
+    await expect(page.locator(`#${described}`).textContent()).resolves.toMatch(/password/i);
+    // Fields without a problem are not marked.
+    await expect(
+      page.getByLabel('Email', { exact: true }).getAttribute('aria-invalid'),
+    ).resolves.toBeNull();
+  });
+
   it.each(PAGES.map((check) => [check.who, check.name, check] as const))(
     '%s: %s has no WCAG 2.1 AA violations',
     async (_who, _name, check) => {
