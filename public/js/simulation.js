@@ -10,6 +10,7 @@
   const sessionId = root.dataset.session;
   const customer = root.dataset.customer;
   const transcript = document.getElementById('transcript');
+  const transcriptLog = document.getElementById('transcript-log');
   const textBox = form.elements.text;
   const turnIndex = form.elements.turnIndex;
   const button = document.getElementById('send-reply');
@@ -32,7 +33,7 @@
     body.textContent = text;
     item.append(name, body);
     transcript.append(item);
-    transcript.scrollTop = transcript.scrollHeight;
+    transcriptLog.scrollTop = transcriptLog.scrollHeight;
   }
 
   function showMood(mood) {

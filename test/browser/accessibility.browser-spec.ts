@@ -1,0 +1,340 @@
+import { Page } from 'playwright-core';
+import { accessibilityViolations } from '../support/accessibility';
+import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
+import { DEMO_PASSWORD } from '../support/test-app';
+
+// Every main page, as the people who use it see it, checked by axe-core against WCAG 2.1 A
+// and AA. The demo cohort (DEMO_ACTIVITY) gives the reports, matrices, debriefs and
+// certificates rows to show. Pages whose address holds an id are found by following links,
+// as a visitor would; a few pages are checked in a state a form or script leaves them in.
+
+/** Who looks at a page: nobody (signed out) or a demo account's local part. */
+type Who =
+  | 'nobody'
+  | 'trainee'
+  | 'trainer'
+  | 'supervisor'
+  | 'hr'
+  | 'admin'
+  /** A demo-intake trainee with exams, calls and a debrief behind her. */
+  | 'ava.north'
+  /** An earlier-intake trainee holding certificates. */
+  | 'lena.north';
+
+interface PageCheck {
+  who: Who;
+  name: string;
+  /** The address, or how to reach the page from the signed-in browser. */
+  open: string | ((page: Page) => Promise<void>);
+  /** A test id the page must show: the state (an error, a result) the check is about. */
+  shows?: string;
+}
+
+/** Opens `from` and follows the first link matching `selector`. */
+const follow =
+  (from: string, selector: string) =>
+  async (page: Page): Promise<void> => {
+    await page.goto(from);
+    const href = await page.locator(selector).first().getAttribute('href');
+    if (!href) throw new Error(`no link ${selector} on ${from}`);
+    // Verification links carry the public base address; stay on the test server.
+    const url = new URL(href, page.url());
+    await page.goto(url.pathname + url.search);
+  };
+
+/** Clicks the button named `button` and waits for the page the form posts to. */
+async function post(page: Page, button: string): Promise<void> {
+  await Promise.all([
+    page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' && response.request().isNavigationRequest(),
+    ),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  await page.waitForLoadState();
+}
+
+/** Fills the form on `from` by label, and submits it with the button named `button`. */
+const submit =
+  (from: string, button: string, fill: Record<string, string> = {}) =>
+  async (page: Page): Promise<void> => {
+    await page.goto(from);
+    for (const [label, value] of Object.entries(fill))
+      await page.getByLabel(label, { exact: true }).fill(value);
+    await post(page, button);
+  };
+
+/** The person page of trainee@, as admins reach it from the people list. */
+const openPerson = follow(
+  '/admin/users?q=trainee%40academy.local',
+  '[data-testid="users-table"] a[href^="/admin/users/"]',
+);
+
+const PAGES: PageCheck[] = [
+  // Signed out
+  { who: 'nobody', name: 'sign-in', open: '/login' },
+  {
+    who: 'nobody',
+    name: 'sign-in after a wrong password',
+    open: submit('/login', 'Sign in', {
+      Email: 'trainee@academy.local',
+      Password: 'not-the-password',
+    }),
+    shows: 'login-error',
+  },
+  { who: 'nobody', name: 'password help', open: '/login/help' },
+  {
+    who: 'nobody',
+    name: 'password help, request taken',
+    open: submit('/login/help', 'Ask for a new password', { Email: 'trainee@academy.local' }),
+    shows: 'password-help-done',
+  },
+  { who: 'nobody', name: 'certificate check (public)', open: '/verify' },
+  { who: 'nobody', name: 'unknown verification link', open: '/verify/not-a-real-token' },
+
+  // Trainee
+  { who: 'trainee', name: 'home', open: '/' },
+  { who: 'trainee', name: 'account', open: '/account' },
+  { who: 'trainee', name: 'change password', open: '/account/password' },
+  {
+    who: 'trainee',
+    name: 'change password with a wrong current one',
+    open: async (page) => {
+      await page.goto('/account/password');
+      await page.getByLabel('Current password').fill('wrong-password-1');
+      await page.getByLabel('New password', { exact: false }).first().fill('a-new-password-1');
+      await page.getByLabel('New password again').fill('a-new-password-1');
+      await post(page, 'Change password');
+    },
+    shows: 'password-error',
+  },
+  { who: 'trainee', name: 'course catalogue', open: '/courses' },
+  { who: 'trainee', name: 'course', open: '/courses/service-principles' },
+  { who: 'trainee', name: 'lesson', open: '/courses/service-principles/lessons/the-three-nos' },
+  { who: 'trainee', name: 'course feedback', open: '/courses/service-principles/feedback' },
+  { who: 'trainee', name: 'exams', open: '/exams' },
+  { who: 'trainee', name: 'exam start page', open: '/exams/data-privacy-annual' },
+  {
+    who: 'trainee',
+    name: 'exam being taken',
+    open: async (page) => {
+      await page.goto('/exams/data-privacy-annual');
+      await Promise.all([
+        page.waitForURL(/\/exams\/attempts\/[0-9a-f-]+$/),
+        page.getByRole('button', { name: 'Start the exam' }).click(),
+      ]);
+    },
+  },
+  { who: 'trainee', name: 'role-play scenarios', open: '/simulations' },
+  { who: 'trainee', name: 'scenario brief', open: '/simulations/billing-dispute' },
+  {
+    who: 'trainee',
+    name: 'role-play session after a reply',
+    open: async (page) => {
+      await page.goto('/simulations/billing-dispute');
+      await Promise.all([
+        page.waitForURL(/\/simulations\/sessions\/[0-9a-f-]+$/),
+        page.getByRole('button', { name: /(Start|Resume) the conversation/ }).click(),
+      ]);
+      await page.getByLabel('Your reply').fill('Good morning, this is Sam. How can I help?');
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      await page.getByTestId('transcript').locator('li').nth(3).waitFor();
+    },
+  },
+  { who: 'trainee', name: 'certificates', open: '/certificates' },
+  { who: 'trainee', name: 'certificate notices', open: '/certificates/notices' },
+  { who: 'trainee', name: 'my rotations', open: '/rotations/mine' },
+  { who: 'trainee', name: 'my report', open: '/reports/me' },
+  {
+    who: 'ava.north',
+    name: 'exam result',
+    open: follow('/exams/onboarding-final', 'a[href$="/result"]'),
+  },
+  {
+    who: 'ava.north',
+    name: 'exam review',
+    open: async (page) => {
+      await follow('/exams/onboarding-final', 'a[href$="/result"]')(page);
+      await page.goto(page.url().replace(/\/result$/, '/review'));
+    },
+  },
+  {
+    who: 'ava.north',
+    name: 'role-play debrief',
+    open: follow('/simulations/billing-dispute', 'a[href$="/debrief"]'),
+  },
+  { who: 'lena.north', name: 'certificates with holdings', open: '/certificates' },
+  {
+    who: 'lena.north',
+    name: 'certificate verification page',
+    open: follow('/certificates', '[data-testid="verify-link"]'),
+  },
+
+  // Trainer
+  { who: 'trainer', name: 'home', open: '/' },
+  { who: 'trainer', name: 'course progress', open: '/courses/service-principles/progress' },
+  { who: 'trainer', name: 'exam grading', open: '/exams/grading' },
+  { who: 'trainer', name: 'exam attempts', open: '/exams/onboarding-final/attempts' },
+  { who: 'trainer', name: 'exam statistics', open: '/exams/onboarding-final/statistics' },
+  { who: 'trainer', name: 'question banks', open: '/exams/banks' },
+  {
+    who: 'trainer',
+    name: 'question bank',
+    open: follow('/exams/banks', 'a[href^="/exams/banks/"]'),
+  },
+  { who: 'trainer', name: 'role-play sessions', open: '/simulations/sessions' },
+  {
+    who: 'trainer',
+    name: 'role-play session (trainer view)',
+    open: follow('/simulations/sessions', 'a[href^="/simulations/sessions/"]'),
+  },
+  {
+    who: 'trainer',
+    name: 'role-play debrief with the review form',
+    open: follow('/simulations/sessions?status=finished', 'a[href$="/debrief"]'),
+  },
+  { who: 'trainer', name: 'scenario results', open: '/simulations/billing-dispute/results' },
+  { who: 'trainer', name: 'reply reviews', open: '/simulations/reviews' },
+  { who: 'trainer', name: 'scenario authoring', open: '/simulations/authoring' },
+  { who: 'trainer', name: 'new scenario editor', open: '/simulations/authoring/new' },
+  {
+    who: 'trainer',
+    name: 'scenario editor',
+    open: follow('/simulations/authoring', 'a[href^="/simulations/authoring/"]:not([href*="new"])'),
+  },
+  { who: 'trainer', name: 'scoring workbench', open: '/scoring' },
+  {
+    who: 'trainer',
+    name: 'scoring workbench with a scored reply',
+    open: async (page) => {
+      await page.goto('/scoring');
+      await page.getByLabel('Rubric').selectOption('billing-complaint');
+      await page
+        .getByLabel('Reply', { exact: true })
+        .fill("I'm sorry about the double charge. Calm down, I'll refund it today.");
+      await page.getByRole('button', { name: 'Score this reply' }).click();
+      await page.getByTestId('score-report').waitFor({ state: 'visible' });
+    },
+    shows: 'score-report',
+  },
+  { who: 'trainer', name: 'staff certificates', open: '/certificates/staff' },
+  { who: 'trainer', name: 'sign-offs', open: '/certificates/sign-offs' },
+
+  // Supervisor
+  { who: 'supervisor', name: 'home', open: '/' },
+  { who: 'supervisor', name: 'rotation matrix', open: '/rotations/matrix' },
+  {
+    who: 'supervisor',
+    name: 'person rotations',
+    open: follow('/rotations/matrix', 'a[href^="/rotations/people/"]'),
+  },
+  { who: 'supervisor', name: 'rotation plan', open: '/rotations/plan' },
+  { who: 'supervisor', name: 'rotation reviews', open: '/rotations/reviews' },
+  { who: 'supervisor', name: 'reports dashboard', open: '/reports' },
+
+  // HR
+  { who: 'hr', name: 'home', open: '/' },
+  { who: 'hr', name: 'reports dashboard', open: '/reports' },
+  { who: 'hr', name: 'people report', open: '/reports/people' },
+  {
+    who: 'hr',
+    name: 'person report',
+    open: follow('/reports/people', 'a[href^="/reports/people/"]'),
+  },
+  { who: 'hr', name: 'exports', open: '/reports/exports' },
+  { who: 'hr', name: 'staff certificates', open: '/certificates/staff' },
+  { who: 'hr', name: 'people', open: '/admin/users' },
+  { who: 'hr', name: 'import people', open: '/admin/users/import' },
+  {
+    who: 'hr',
+    name: 'import people with a broken row',
+    open: submit('/admin/users/import', 'Create accounts', {
+      '…or paste the rows': 'email,name\nnot-an-address,\n',
+    }),
+    shows: 'import-error',
+  },
+  { who: 'hr', name: 'audit log', open: '/admin/audit' },
+
+  // Admin
+  { who: 'admin', name: 'home', open: '/' },
+  {
+    who: 'admin',
+    name: 'person',
+    open: openPerson,
+  },
+  {
+    who: 'admin',
+    name: 'person after a rejected edit',
+    open: async (page) => {
+      await openPerson(page);
+      await page.getByLabel('New password', { exact: true }).fill('short');
+      await post(page, 'Save');
+    },
+    shows: 'person-error',
+  },
+  { who: 'admin', name: 'audit log', open: '/admin/audit' },
+  { who: 'admin', name: 'issuer keys', open: '/admin/issuer-keys' },
+  { who: 'admin', name: 'page not found', open: '/no-such-page' },
+];
+
+describeInBrowser('Accessibility of the pages, WCAG 2.1 AA (browser)', () => {
+  let h: BrowserHarness;
+  const pages = new Map<Who, Page>();
+
+  beforeAll(async () => {
+    h = await startBrowserHarness({ env: { DEMO_ACTIVITY: 'true' } });
+  }, 180000);
+  afterAll(async () => {
+    for (const page of pages.values()) await page.close();
+    await h?.close();
+  });
+
+  /** One browser page per person, signed in once and reused for their pages. */
+  async function pageFor(who: Who): Promise<Page> {
+    let page = pages.get(who);
+    if (page) return page;
+    page = await h.newPage();
+    if (who !== 'nobody') await signIn(page, `${who}@academy.local`);
+    pages.set(who, page);
+    return page;
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+  }
+
+  it('should tie the message of a rejected field to that field, so a screen reader reads it', async () => {
+    const page = await pageFor('admin');
+    await openPerson(page);
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await post(page, 'Save');
+    const field = page.getByLabel('New password', { exact: true });
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    const described = await field.getAttribute('aria-describedby');
+    await expect(page.locator(`#${described}`).textContent()).resolves.toMatch(/password/i);
+    // Fields without a problem are not marked.
+    await expect(
+      page.getByLabel('Email', { exact: true }).getAttribute('aria-invalid'),
+    ).resolves.toBeNull();
+  });
+
+  it.each(PAGES.map((check) => [check.who, check.name, check] as const))(
+    '%s: %s has no WCAG 2.1 AA violations',
+    async (_who, _name, check) => {
+      const page = await pageFor(check.who);
+      if (typeof check.open === 'string') await page.goto(check.open);
+      else await check.open(page);
+      await expect(page.locator('main h1').count()).resolves.toBeGreaterThan(0);
+      // The state the check is about (an error shown, a result) is really on the page.
+      const shown = check.shows ? await page.getByTestId(check.shows).isVisible() : true;
+      expect(shown).toBe(true);
+      await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    },
+  );
+});
