@@ -177,6 +177,9 @@ const PAGES: PageCheck[] = [
   { who: 'trainer', name: 'exam attempts', open: '/exams/onboarding-final/attempts' },
   { who: 'trainer', name: 'exam statistics', open: '/exams/onboarding-final/statistics' },
   { who: 'trainer', name: 'question banks', open: '/exams/banks' },
+  { who: 'trainer', name: 'exam editor list', open: '/exams/authoring' },
+  { who: 'trainer', name: 'new exam editor', open: '/exams/authoring/new' },
+  { who: 'trainer', name: 'content exam in the editor', open: '/exams/authoring/onboarding-final' },
   {
     who: 'trainer',
     name: 'question bank',
