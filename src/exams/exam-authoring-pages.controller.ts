@@ -29,8 +29,8 @@ export class ExamAuthoringPagesController {
 
   @Get()
   @Render('exams/authoring-list')
-  async list(): Promise<object> {
-    return pages.listModel(await this.authoring.list());
+  async list(@Query('discarded') discarded?: string): Promise<object> {
+    return pages.listModel(await this.authoring.list(), discarded ? 'Draft discarded.' : undefined);
   }
 
   /** A starter exam, or a copy of another one (`?from=`) under a new id. */
@@ -57,6 +57,7 @@ export class ExamAuthoringPagesController {
   ): Promise<void> {
     const source = typeof form.source === 'string' ? form.source : '';
     const examId = typeof form.examId === 'string' && form.examId ? form.examId : null;
+    const readOnly = form.readOnly === 'true';
     try {
       const checked = validateInto(ExamSourceDto, { source: form.source });
       if (!checked.ok) throw AppError.validation(checked.errors, 'Check the fields marked below');
@@ -70,11 +71,19 @@ export class ExamAuthoringPagesController {
           editorUrl(published.examId, `published=${published.publishedVersion}`),
         );
       }
+      if (form.intent === 'discard' && examId) {
+        await this.authoring.discardDraft(viewer, examId);
+        return response.redirect(303, '/exams/authoring?discarded=1');
+      }
+      const preview =
+        form.intent === 'preview' ? await this.authoring.previewDraw(source) : undefined;
       const model = pages.editorModel({
         examId,
         source,
-        validation: await this.authoring.validate(source),
+        validation: await this.authoring.validate(source, { readOnly }),
         banks: await this.banks.listBanks(),
+        preview,
+        readOnly,
       });
       response.status(200).render('exams/editor', model);
     } catch (error) {
@@ -82,8 +91,9 @@ export class ExamAuthoringPagesController {
       const model = pages.editorModel({
         examId,
         source,
-        validation: await this.authoring.validate(source.slice(0, 200_000)),
+        validation: await this.authoring.validate(source.slice(0, 200_000), { readOnly }),
         banks: await this.banks.listBanks(),
+        readOnly,
         error: error.message,
         errors: error.errors,
       });

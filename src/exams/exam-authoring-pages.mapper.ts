@@ -3,6 +3,7 @@ import { errorsByPath } from '../common/validation';
 import {
   AuthoredExamDetailView,
   AuthoredExamView,
+  DrawPreviewView,
   ExamValidationView,
 } from './dto/exam-authoring.dto';
 import type { BankSummary } from './question-bank.service';
@@ -35,9 +36,10 @@ export function copyExamSource(source: string, fromId: string): string {
   return source.replace(/^id:.*$/m, `id: ${copyId}`);
 }
 
-export function listModel(items: AuthoredExamView[]): object {
+export function listModel(items: AuthoredExamView[], notice?: string): object {
   return {
     title: 'Exam editor',
+    notice,
     authored: items.filter((item) => !item.readOnly),
     content: items.filter((item) => item.readOnly),
   };
@@ -49,6 +51,9 @@ export interface ExamEditorState {
   validation: ExamValidationView;
   banks: BankSummary[];
   detail?: AuthoredExamDetailView;
+  preview?: DrawPreviewView;
+  /** A content exam: checked and previewed, never saved here. */
+  readOnly?: boolean;
   notice?: string;
   error?: string;
   errors?: FieldError[];
@@ -61,7 +66,8 @@ export function editorModel(state: ExamEditorState): object {
     title: state.examId ? `Exam editor · ${state.examId}` : 'Exam editor · new exam',
     examId: state.examId,
     source: state.source,
-    readOnly: detail?.readOnly ?? false,
+    readOnly: detail?.readOnly ?? state.readOnly ?? false,
+    hasDraft: detail?.draft != null,
     detail,
     notice: state.notice,
     error: state.error,
@@ -73,5 +79,6 @@ export function editorModel(state: ExamEditorState): object {
       short: section.matching < section.draw,
     })),
     banks: state.banks,
+    preview: state.preview,
   };
 }

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import {
   AuthoredExamDetailView,
   AuthoredExamView,
+  DrawPreviewDto,
+  DrawPreviewView,
   ExamSourceDto,
   ExamValidationView,
 } from './dto/exam-authoring.dto';
@@ -49,6 +51,29 @@ export class ExamAuthoringController {
     @Body() dto: ExamSourceDto,
   ): Promise<AuthoredExamDetailView> {
     return this.authoring.saveDraft(viewer, dto.source);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Draw the exam once, as a trainee would get it (keys not included)',
+    description:
+      'A random draw, or the same one again with the `seed` of an earlier preview. 422 EXAM_INVALID while the text has a problem.',
+  })
+  @ApiOkResponse({ type: DrawPreviewView })
+  preview(@Body() dto: DrawPreviewDto): Promise<DrawPreviewView> {
+    return this.authoring.previewDraw(dto.source, dto.seed);
+  }
+
+  @Delete(':examId/draft')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Throw the draft away',
+    description:
+      'The published version stays; an exam never published leaves the list. 404 NO_DRAFT, 409 EXAM_READ_ONLY for a content exam. Audited as exam.draft.discarded.',
+  })
+  async discard(@CurrentViewer() viewer: Viewer, @Param('examId') examId: string): Promise<void> {
+    await this.authoring.discardDraft(viewer, examId);
   }
 
   @Get(':examId')

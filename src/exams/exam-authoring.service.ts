@@ -8,12 +8,14 @@ import { parseYaml } from '../content/yaml-source';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
 import { Viewer } from '../identity/viewer';
-import { matchesSource } from './engine';
+import { randomBytes } from 'node:crypto';
+import { drawAttempt, matchesSource } from './engine';
 import { AuthoredExamShelf } from './authored-exam-shelf';
 import { AuthoredExam } from './authored-exam.entity';
 import {
   AuthoredExamDetailView,
   AuthoredExamView,
+  DrawPreviewView,
   ExamValidationView,
 } from './dto/exam-authoring.dto';
 import { contentExamText, drawIssues } from './exam-content.kind';
@@ -76,7 +78,7 @@ export class ExamAuthoringService {
         source,
         draft: null,
         publishedAt: null,
-        validation: await this.check(source, { contentId: examId }),
+        validation: await this.check(source, { readOnly: true }),
       };
     }
     const row = await this.rows.findOne({ where: { id: examId } });
@@ -103,8 +105,8 @@ export class ExamAuthoringService {
    * field path), then whether the banks can fill every section. Never throws for a bad exam: an
    * answer with issues is the point.
    */
-  validate(source: string): Promise<ExamValidationView> {
-    return this.check(source);
+  validate(source: string, options: { readOnly?: boolean } = {}): Promise<ExamValidationView> {
+    return this.check(source, options);
   }
 
   /**
@@ -199,10 +201,84 @@ export class ExamAuthoringService {
     return this.get(examId);
   }
 
+  /**
+   * One draw of the exam as a trainee would get it (random, or repeated with `seed`): what the
+   * sections give in practice, before publishing. 422 while the text has a problem.
+   */
+  async previewDraw(
+    source: string,
+    seed = randomBytes(8).toString('hex'),
+  ): Promise<DrawPreviewView> {
+    const exam = await this.checkedExam(source);
+    const pool = await this.banks.poolFor(exam);
+    const drawn = drawAttempt({ blueprint: exam, pool, seed });
+    if (!drawn)
+      throw new ExamError(ExamErrorCode.DrawFailed, 'The question banks cannot fill this exam');
+    const byId = new Map(pool.map((item) => [item.question.id, item]));
+    const questions = drawn.map((slot) => {
+      const { bankId, question } = byId.get(slot.questionId)!;
+      return {
+        slot: slot.slot,
+        section: exam.sections[slot.section].title,
+        questionId: question.id,
+        bankId,
+        type: question.type,
+        prompt: question.prompt,
+        mark: question.mark,
+      };
+    });
+    return { seed, questions, maxMarks: questions.reduce((sum, item) => sum + item.mark, 0) };
+  }
+
+  /**
+   * Throws the draft away: the published version (if any) stays as it is; an exam never
+   * published disappears from the list. 404 NO_DRAFT when there is no draft.
+   */
+  async discardDraft(viewer: Viewer, examId: string): Promise<void> {
+    this.assertNotContent(examId);
+    await runTransaction(this.rows.manager.connection, async (manager) => {
+      const row = await manager.findOne(AuthoredExam, { where: { id: examId } });
+      if (!row?.draftSource)
+        throw new ExamError(ExamErrorCode.NoDraft, `Exam "${examId}" has no draft to discard`);
+      if (row.publishedVersion === 0) await manager.delete(AuthoredExam, { id: examId });
+      else
+        await manager.update(
+          AuthoredExam,
+          { id: examId },
+          { draftSource: null, draftUpdatedAt: null, draftAuthorId: null },
+        );
+      await this.audit.record(
+        viewer,
+        {
+          action: 'exam.draft.discarded',
+          targetType: 'exam',
+          targetId: examId,
+          summary: { publishedVersion: row.publishedVersion || null },
+        },
+        manager,
+      );
+    });
+  }
+
+  /** The exam a text defines, once it has no problem at all; 422 listing them otherwise. */
+  private async checkedExam(source: string): Promise<ExamDefinition> {
+    const validation = await this.check(source, { readOnly: true });
+    const parsed = parseYaml(SOURCE_NAME, source);
+    const result = parsed.ok ? parseExamDefinition(parsed.source.data) : null;
+    if (!validation.valid || !result?.ok)
+      throw new ExamError(
+        ExamErrorCode.ExamInvalid,
+        'The exam has problems; fix them first',
+        sourceFieldErrors(validation.issues),
+      );
+    return result.exam;
+  }
+
   /** Parse, then (when it parses) check the sections against every bank an exam may draw from. */
   private async check(
     source: string,
-    options: { contentId?: string } = {},
+    // readOnly: the text is only read (a content exam shown, a draw previewed), never filed.
+    options: { readOnly?: boolean } = {},
   ): Promise<ExamValidationView> {
     const parsed = parseYaml(SOURCE_NAME, source);
     if (!parsed.ok)
@@ -221,7 +297,7 @@ export class ExamAuthoringService {
     }
     const exam = result.exam;
     const issues: ContentIssue[] = [];
-    if (this.banks.isContentExam(exam.id) && options.contentId !== exam.id)
+    if (this.banks.isContentExam(exam.id) && !options.readOnly)
       issues.push(
         parsed.source.issueAt(
           ['id'],

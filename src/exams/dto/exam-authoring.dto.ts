@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ExamSourceDto {
   @ApiProperty({
@@ -66,4 +66,32 @@ export class AuthoredExamDetailView extends AuthoredExamView {
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty({ type: ExamValidationView, description: 'Validation of `source`' })
   validation!: ExamValidationView;
+}
+
+export class DrawnQuestionView {
+  @ApiProperty() slot!: number;
+  @ApiProperty({ description: 'The section’s title' }) section!: string;
+  @ApiProperty() questionId!: string;
+  @ApiProperty() bankId!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ description: 'The prompt as written (Markdown, plain or HTML)' }) prompt!: string;
+  @ApiProperty() mark!: number;
+}
+
+export class DrawPreviewView {
+  @ApiProperty({
+    description: 'The seed of this draw; the same text, banks and seed draw the same',
+  })
+  seed!: string;
+  @ApiProperty({ type: [DrawnQuestionView], description: 'In the order a trainee would see them' })
+  questions!: DrawnQuestionView[];
+  @ApiProperty() maxMarks!: number;
+}
+
+export class DrawPreviewDto extends ExamSourceDto {
+  @ApiPropertyOptional({ description: 'Repeat a draw: the seed of an earlier preview' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  seed?: string;
 }

@@ -275,6 +275,84 @@ describe('Exam editor (API and pages)', () => {
     expect(copy).toMatchObject({ readOnly: true, validation: { valid: true } });
   });
 
+  it('should preview a draw as a trainee would get it, repeatable by its seed', async () => {
+    const source = exam({
+      id: 'preview-exam',
+      sections: [
+        '  - title: Complaints',
+        '    draw: 3',
+        '    from: { category: complaint-handling, types: [single] }',
+        '  - title: Emotions',
+        '    draw: 2',
+        '    from: { category: emotions-conflict }',
+      ].join('\n'),
+    });
+    const preview = (path: string, body: object) =>
+      t.http().post(path).set('Authorization', trainer).send(body);
+    const first = await preview('/api/exams/authoring/preview', { source }).expect(200);
+    const drawn = first.body as {
+      seed: string;
+      maxMarks: number;
+      questions: { section: string; type: string; questionId: string; mark: number }[];
+    };
+    expect(drawn.questions.map((question) => question.section).sort()).toEqual([
+      'Complaints',
+      'Complaints',
+      'Complaints',
+      'Emotions',
+      'Emotions',
+    ]);
+    expect(
+      drawn.questions
+        .filter((question) => question.section === 'Complaints')
+        .every((question) => question.type === 'single'),
+    ).toBe(true);
+    expect(new Set(drawn.questions.map((question) => question.questionId)).size).toBe(5);
+    expect(drawn.maxMarks).toBe(drawn.questions.reduce((sum, question) => sum + question.mark, 0));
+    const again = await preview('/api/exams/authoring/preview', {
+      source,
+      seed: drawn.seed,
+    }).expect(200);
+    expect(again.body).toEqual(first.body);
+    const invalid = await preview('/api/exams/authoring/preview', {
+      source: exam({ passMark: 140 }),
+    }).expect(422);
+    expect(invalid.body).toMatchObject({
+      code: 'EXAM_INVALID',
+      errors: [{ path: 'source.passMark' }],
+    });
+    // Nothing was saved by previewing.
+    expect(
+      (await t.http().get('/api/exams/authoring/preview-exam').set('Authorization', trainer))
+        .status,
+    ).toBe(404);
+  });
+
+  it('should discard a draft: an unpublished exam leaves the list, a published one keeps its version', async () => {
+    const discard = (examId: string) =>
+      t.http().delete(`/api/exams/authoring/${examId}/draft`).set('Authorization', trainer);
+    await api(trainer)
+      .save(exam({ id: 'scratch-exam', title: 'Scratch' }))
+      .expect(200);
+    await discard('scratch-exam').expect(204);
+    const list = (await t.http().get('/api/exams/authoring').set('Authorization', trainer))
+      .body as Detail[];
+    expect(list.map((item) => item.examId)).not.toContain('scratch-exam');
+    expect((await discard('scratch-exam').expect(404)).body.code).toBe('NO_DRAFT');
+
+    await api(trainer)
+      .save(exam({ passMark: 99 }))
+      .expect(200);
+    await discard('complaints-refresher').expect(204);
+    const kept = (
+      await t.http().get('/api/exams/authoring/complaints-refresher').set('Authorization', trainer)
+    ).body as Detail;
+    expect(kept).toMatchObject({ hasDraft: false, draft: null });
+    expect(kept.publishedVersion).toBeGreaterThanOrEqual(1);
+    expect(kept.source).not.toContain('passMark: 99');
+    expect((await discard('onboarding-final').expect(409)).body.code).toBe('EXAM_READ_ONLY');
+  });
+
   it('should offer an exam published on one instance to attempts started on another', async () => {
     const other = await createTestApp({ shareWith: t, clock: t.clock });
     try {
@@ -316,6 +394,14 @@ describe('Exam editor (API and pages)', () => {
     expect(saved.headers.location).toBe('/exams/authoring/page-exam?published=1');
     const page = await browser.get('/exams/authoring/page-exam?published=1');
     expect(page.text).toContain('Published as version 1');
+    const previewed = await browser.postForm('/exams/authoring/editor', {
+      intent: 'preview',
+      source: exam({ id: 'page-exam', title: 'Page exam' }),
+      examId: 'page-exam',
+    });
+    expect(previewed.status).toBe(200);
+    expect(previewed.text).toContain('One draw');
+    expect(previewed.text.match(/<li><span class="muted small">Complaints · /g)).toHaveLength(3);
     const readOnly = await browser.get('/exams/authoring/onboarding-final');
     expect(readOnly.text).toContain('read-only here');
     expect(readOnly.text).not.toContain('>Publish</button>');
