@@ -1,3 +1,5 @@
+import { PersonalDataErasers } from '../identity/personal-data';
+import { eraseCourseComments } from './personal-data.eraser';
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { Clock, CLOCK } from '../common/clock';
 import { DAY_MS } from '../common/time';
@@ -60,9 +62,11 @@ export class CoursesModule implements OnModuleInit {
     private readonly enrolments: EnrolmentsService,
     private readonly catalogue: CourseCatalogueService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly erasers: PersonalDataErasers,
   ) {}
 
   onModuleInit(): void {
+    this.erasers.register('courses', eraseCourseComments);
     // Assignments overdue or due within a week; one indexed query, on the home page only.
     this.homeNotices.register(['trainee'], async (viewer) => {
       const now = this.clock.now();

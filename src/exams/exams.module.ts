@@ -1,3 +1,5 @@
+import { PersonalDataErasers } from '../identity/personal-data';
+import { eraseExamAnswers } from './personal-data.eraser';
 import {
   MiddlewareConsumer,
   Module,
@@ -84,9 +86,11 @@ export class ExamsModule implements NestModule, OnModuleInit {
   constructor(
     private readonly homeNotices: HomeNotices,
     private readonly reports: ExamReportsService,
+    private readonly erasers: PersonalDataErasers,
   ) {}
 
   onModuleInit(): void {
+    this.erasers.register('exams', eraseExamAnswers);
     // Trainers and admins mark the written answers (the grading page is theirs, for every team).
     this.homeNotices.register(['trainer', 'admin'], async () =>
       countNotice(

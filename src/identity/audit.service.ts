@@ -101,6 +101,45 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
+  /**
+   * Part of erasing a person: the entries keep who did what to whom (by id), but the person's
+   * email, name and employee number are replaced wherever the entries quote them. Returns how
+   * many entries changed.
+   */
+  async scrubPerson(
+    manager: EntityManager,
+    person: { id: string; pseudonymEmail: string; quoted: string[] },
+  ): Promise<number> {
+    const repository = manager.getRepository(AuditEntry);
+    const quoted = person.quoted.filter((value) => value.length >= 3);
+    const candidates = await repository
+      .createQueryBuilder('entry')
+      .where('entry.target_id = :id OR entry.actor_id = :id', { id: person.id })
+      .orWhere(
+        quoted.length
+          ? quoted.map((_value, i) => `entry.summary LIKE :quoted${i}`).join(' OR ')
+          : '1 = 0',
+        Object.fromEntries(quoted.map((value, i) => [`quoted${i}`, `%${value}%`])),
+      )
+      .getMany();
+    let changed = 0;
+    for (const entry of candidates) {
+      const summary = replaceStrings(entry.summary, new Set(quoted), '[erased]');
+      const actorEmail = entry.actorId === person.id ? person.pseudonymEmail : entry.actorEmail;
+      if (
+        JSON.stringify(summary) === JSON.stringify(entry.summary) &&
+        actorEmail === entry.actorEmail
+      )
+        continue;
+      await repository.update({ id: entry.id }, {
+        summary,
+        actorEmail,
+      } as QueryDeepPartialEntity<AuditEntry>);
+      changed++;
+    }
+    return changed;
+  }
+
   async list(query: AuditQuery): Promise<{ total: number; items: AuditEntryView[] }> {
     const where: FindOptionsWhere<AuditEntry> = {};
     if (query.action) where.action = query.action;
@@ -131,6 +170,18 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationShutdown(): Promise<void> {
     return this.purge.stop();
   }
+}
+
+// A JSON value with every string in `values` replaced (deeply, in arrays and objects).
+function replaceStrings<T>(value: T, values: ReadonlySet<string>, replacement: string): T {
+  if (typeof value === 'string') return (values.has(value) ? replacement : value) as T;
+  if (Array.isArray(value))
+    return value.map((item: unknown) => replaceStrings(item, values, replacement)) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, replaceStrings(item, values, replacement)]),
+    ) as T;
+  return value;
 }
 
 function toView(entry: AuditEntry): AuditEntryView {

@@ -17,6 +17,8 @@ export enum IdentityErrorCode {
   PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
   CurrentPasswordWrong = 'CURRENT_PASSWORD_WRONG',
   LastAdmin = 'LAST_ADMIN',
+  UserActive = 'USER_ACTIVE',
+  AlreadyErased = 'ALREADY_ERASED',
 }
 
 const STATUS = {
@@ -33,6 +35,8 @@ const STATUS = {
   [IdentityErrorCode.PasswordChangeRequired]: 403,
   [IdentityErrorCode.CurrentPasswordWrong]: 400,
   [IdentityErrorCode.LastAdmin]: 409,
+  [IdentityErrorCode.UserActive]: 409,
+  [IdentityErrorCode.AlreadyErased]: 409,
 } satisfies Record<IdentityErrorCode, number>;
 
 export class IdentityError extends errorFamily(STATUS) {

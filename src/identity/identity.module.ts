@@ -1,3 +1,5 @@
+import { ErasureService } from './erasure.service';
+import { PersonalDataErasers } from './personal-data';
 import { Inject, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -56,9 +58,11 @@ import { UsersService } from './users.service';
     AuditService,
     DemoAccounts,
     HomeNotices,
+    PersonalDataErasers,
+    ErasureService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, AuditService, HomeNotices],
+  exports: [UsersService, AuditService, HomeNotices, PersonalDataErasers],
 })
 export class IdentityModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(

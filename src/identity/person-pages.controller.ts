@@ -16,6 +16,7 @@ import { errorsByPath, validateInto } from '../common/validation';
 import { Roles } from './access.decorators';
 import { AuditService } from './audit.service';
 import { CredentialsService } from './credentials.service';
+import { ErasureService } from './erasure.service';
 import { UpdateUserDto } from './dto/user.dto';
 import { accountFields, ticked } from './people-form';
 import { ROLES } from './role';
@@ -32,6 +33,7 @@ export class PersonPagesController {
     private readonly users: UsersService,
     private readonly credentials: CredentialsService,
     private readonly audit: AuditService,
+    private readonly erasure: ErasureService,
   ) {}
 
   @Get()
@@ -42,10 +44,12 @@ export class PersonPagesController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @Query('saved') saved?: string,
     @Query('signedOut') signedOut?: string,
+    @Query('erased') erased?: string,
   ): Promise<object> {
     return this.personModel(viewer, userId, {
       saved: saved === '1',
       signedOut: signedOut === '1',
+      erased: erased && /^\d+$/.test(erased) ? `${erased} record(s) changed.` : undefined,
     });
   }
 
@@ -89,6 +93,30 @@ export class PersonPagesController {
   ): Promise<void> {
     await this.credentials.signOutEverywhere(viewer, userId);
     response.redirect(303, `/admin/users/${userId}?signedOut=1`);
+  }
+
+  @Post('erase')
+  @Roles('admin')
+  async erasePerson(
+    @CurrentViewer() viewer: Viewer,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() form: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    try {
+      if (form.confirm !== 'yes')
+        throw AppError.validation(
+          [{ path: 'confirm', messages: ['tick the box to confirm'] }],
+          'Tick the box to confirm: erasing cannot be undone',
+        );
+      const result = await this.erasure.erase(viewer, userId);
+      const total = Object.values(result.records).reduce((sum, count) => sum + count, 0);
+      response.redirect(303, `/admin/users/${userId}?erased=${total}`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const model = await this.personModel(viewer, userId, { eraseError: error.message });
+      response.status(error.status).render('identity/person', model);
+    }
   }
 
   private async personModel(viewer: Viewer, userId: string, extra: object): Promise<object> {

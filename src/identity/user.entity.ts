@@ -67,4 +67,8 @@ export class User {
 
   @Column({ name: 'last_login_at', type: Date, nullable: true })
   lastLoginAt!: Date | null;
+
+  /** When an admin erased the person's personal data; the account stays, under a pseudonym. */
+  @Column({ name: 'erased_at', type: Date, nullable: true })
+  erasedAt!: Date | null;
 }

@@ -28,12 +28,14 @@ import { Request } from 'express';
 import { Roles } from './access.decorators';
 import {
   CreateUserDto,
+  ErasureResultView,
   ImportResultView,
   ListUsersQueryDto,
   UpdateUserDto,
   UserView,
 } from './dto/user.dto';
 import { CredentialsService } from './credentials.service';
+import { ErasureService } from './erasure.service';
 import { UserImportService } from './user-import.service';
 import { toUserView, UsersService } from './users.service';
 import { CurrentViewer, Viewer } from './viewer';
@@ -48,6 +50,7 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly userImport: UserImportService,
     private readonly credentials: CredentialsService,
+    private readonly erasure: ErasureService,
   ) {}
 
   @Get()
@@ -95,6 +98,22 @@ export class UsersController {
     @Param('userId', ParseUUIDPipe) userId: string,
   ): Promise<void> {
     await this.credentials.signOutEverywhere(viewer, userId);
+  }
+
+  @Post(':userId/erase')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Erase a former member of staff’s personal data (cannot be undone)',
+    description:
+      'For a deactivated account only (409 USER_ACTIVE; 409 ALREADY_ERASED the second time). The account stays under a pseudonym with no way to sign in: name, email and employee number are replaced (also where audit entries quote them), and so are the person’s own words: role-play replies and the text their scores quote, written exam answers, course comments, reviewers’ notes on their replies, exam arrangements. Team, cohort, scores, results, certificates and positions stay. Audited as user.erased with the records changed per feature.',
+  })
+  @ApiOkResponse({ type: ErasureResultView })
+  erase(
+    @CurrentViewer() viewer: Viewer,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<ErasureResultView> {
+    return this.erasure.erase(viewer, userId);
   }
 
   @Post('import')

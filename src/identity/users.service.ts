@@ -55,6 +55,7 @@ export function toUserView(user: User): UserView {
     passwordHelpRequestedAt: user.passwordHelpRequestedAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    erasedAt: user.erasedAt?.toISOString() ?? null,
   };
 }
 
@@ -262,6 +263,11 @@ export class UsersService {
         unclearable.map((path) => ({ path, messages: [`${path} cannot be cleared`] })),
       );
     const user = await this.get(id);
+    if (user.erasedAt)
+      throw new IdentityError(
+        IdentityErrorCode.AlreadyErased,
+        'This person was erased: the account cannot be changed',
+      );
     const wasActiveAdmin = isActiveAdmin(user);
     const changes: Record<string, unknown> = {};
     if (dto.password !== undefined) {
@@ -351,6 +357,7 @@ export class UsersService {
       passwordHash: await hashPassword(dto.password),
       mustChangePassword: dto.mustChangePassword ?? false,
       passwordHelpRequestedAt: null,
+      erasedAt: null,
       sessionVersion: 0,
       active: true,
       createdAt: this.clock.now(),

@@ -1,3 +1,5 @@
+import { PersonalDataErasers } from '../identity/personal-data';
+import { eraseRolePlayReplies } from './personal-data.eraser';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { addHomeLink, counted, countNotice, HomeNotices } from '../identity/home-sections';
@@ -62,9 +64,11 @@ export class SimulationsModule implements OnModuleInit {
     private readonly homeNotices: HomeNotices,
     private readonly unseen: UnseenReviewsService,
     private readonly reports: SimulationReportsService,
+    private readonly erasers: PersonalDataErasers,
   ) {}
 
   onModuleInit(): void {
+    this.erasers.register('simulations', eraseRolePlayReplies);
     // Trainees only: one grouped count, run when they open the home page.
     this.homeNotices.register(['trainee'], async (viewer) =>
       unseenReviewsNotice(await this.unseen.of(viewer.id)),

@@ -170,6 +170,12 @@ export class UserView {
   passwordHelpRequestedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) lastLoginAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When an admin erased the personal data (the account is then pseudonymous)',
+  })
+  erasedAt!: string | null;
 }
 
 export class PasswordHelpDto {
@@ -219,4 +225,14 @@ export class LoginResponse {
 export class ImportResultView {
   @ApiProperty({ description: 'Accounts created, with their one-time temporary passwords' })
   created!: { id: string; email: string; temporaryPassword: string }[];
+}
+
+export class ErasureResultView {
+  @ApiProperty() userId!: string;
+  @ApiProperty() erasedAt!: string;
+  @ApiProperty({
+    description: 'Records changed per feature (users, courses, exams, simulations)',
+    example: { users: 1, courses: 2, exams: 1, simulations: 6 },
+  })
+  records!: Record<string, number>;
 }
