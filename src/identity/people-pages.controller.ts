@@ -71,6 +71,7 @@ export class PeoplePagesController {
         { value: 'temporary-password', label: 'still on a temporary password' },
         { value: 'never-signed-in', label: 'never signed in' },
         { value: 'password-help', label: 'asked for a new password' },
+        { value: 'erased', label: 'personal data erased' },
       ] satisfies { value: UserStatus; label: string }[],
       canEdit: viewer.roles.includes('admin'),
       ...result,

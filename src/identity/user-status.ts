@@ -13,4 +13,5 @@ export const STATUS_FILTERS: Record<UserStatus, [string, Record<string, boolean>
     'u.active = :active AND u.password_help_requested_at IS NOT NULL',
     { active: true },
   ],
+  erased: ['u.erased_at IS NOT NULL', {}],
 };

@@ -168,6 +168,12 @@ describe('Erasing a person (API and page)', () => {
 
   it('should refuse a second erasure and any change to the erased account', async () => {
     expect((await erase(admin, erin.id).expect(409)).body.code).toBe('ALREADY_ERASED');
+    const listed = await t
+      .http()
+      .get('/api/users?status=erased')
+      .set('Authorization', admin)
+      .expect(200);
+    expect((listed.body.items as { id: string }[]).map((item) => item.id)).toEqual([erin.id]);
     const change = await t
       .http()
       .patch(`/api/users/${erin.id}`)

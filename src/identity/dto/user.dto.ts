@@ -100,6 +100,7 @@ export const USER_STATUSES = [
   'temporary-password',
   'never-signed-in',
   'password-help',
+  'erased',
 ] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
