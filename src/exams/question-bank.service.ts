@@ -120,7 +120,8 @@ export class QuestionBankService {
     return (await this.allBanks()).pool.find((item) => item.question.id === id) ?? null;
   }
 
-  private findExam(id: string): ExamDefinition | undefined {
+  /** The exam, content or published from the editor, if there is one. */
+  findExam(id: string): ExamDefinition | undefined {
     return this.exams.get(id) ?? this.authored.get(id)?.exam;
   }
 

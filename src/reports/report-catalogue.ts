@@ -3,7 +3,9 @@ import { PROGRAMMES } from '../certifications/programme-content.kind';
 import { ContentCatalogue } from '../content/content-kind';
 import { COURSES } from '../courses/course-content.kind';
 import { EXAMS } from '../exams/exam-content.kind';
+import { QuestionBankService } from '../exams/question-bank.service';
 import { POSITIONS } from '../rotations/position-content.kind';
+import { ScenarioLibrary } from '../simulations/scenario-library.service';
 import { SCENARIOS } from '../simulations/scenario-content.kind';
 
 export type TitledKind = 'course' | 'exam' | 'scenario' | 'position' | 'programme';
@@ -24,7 +26,11 @@ export class ReportCatalogue {
   private readonly programmeScopes: Map<string, ProgrammeScope>;
   private readonly lessons: Map<string, number>;
 
-  constructor(catalogue: ContentCatalogue) {
+  constructor(
+    catalogue: ContentCatalogue,
+    private readonly banks: QuestionBankService,
+    private readonly library: ScenarioLibrary,
+  ) {
     const scenarios = catalogue.get(SCENARIOS).map((loaded) => loaded.scenario);
     this.titles = {
       course: new Map(catalogue.get(COURSES).map((item) => [item.id, item.title])),
@@ -73,8 +79,15 @@ export class ReportCatalogue {
     return [...this.programmeScopes.values()].sort((a, b) => a.title.localeCompare(b.title));
   }
 
-  /** The authored title, or the id when the content no longer has it. */
+  /**
+   * The authored title, from content/ or, for exams and scenarios, from what trainers wrote
+   * in the app's editors; the id when neither has it any more.
+   */
   titleOf(kind: TitledKind, id: string): string {
-    return this.titles[kind].get(id) ?? id;
+    const title = this.titles[kind].get(id);
+    if (title !== undefined) return title;
+    if (kind === 'exam') return this.banks.findExam(id)?.title ?? id;
+    if (kind === 'scenario' && this.library.has(id)) return this.library.get(id).scenario.title;
+    return id;
   }
 }

@@ -201,6 +201,23 @@ describe('Exam editor (API and pages)', () => {
       expect(question.category).toBe('complaint-handling');
       expect(['single', 'truefalse']).toContain(question.type);
     }
+    // Finished, it counts in the HR dashboard under the title the trainer gave it.
+    await t
+      .http()
+      .post(`/api/exams/attempts/${attempt.body.id}/submit`)
+      .set('Authorization', trainee)
+      .send({})
+      .expect(200);
+    const dashboard = await t
+      .http()
+      .get('/api/reports/dashboard')
+      .set('Authorization', await t.bearer('hr@academy.local'))
+      .expect(200);
+    expect(
+      (dashboard.body.exams.byExam as { examId: string; title: string }[]).find(
+        (row) => row.examId === 'complaints-refresher',
+      )?.title,
+    ).toBe('Complaints refresher');
     const audit = (await db.query(
       `SELECT target_id, summary FROM audit_entries WHERE action = 'exam.published'`,
     )) as { target_id: string; summary: string }[];
