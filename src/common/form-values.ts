@@ -9,3 +9,8 @@ export const wholeNumberOrNull = ({ value }: { value: unknown }): unknown => {
   const blank = blankAsNull({ value });
   return typeof blank === 'string' && /^\d+$/.test(blank) ? Number(blank) : blank;
 };
+
+/** A form field's text as typed, or undefined when it is missing or blank. */
+export function filledText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

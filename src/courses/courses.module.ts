@@ -1,6 +1,6 @@
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { PersonalDataErasers } from '../identity/personal-data';
 import { eraseCourseComments } from './personal-data.eraser';
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { Clock, CLOCK } from '../common/clock';
 import { DAY_MS } from '../common/time';
 import { TypeOrmModule } from '@nestjs/typeorm';

@@ -25,12 +25,9 @@ import { ExamArrangementDto } from './dto/exam-arrangement.dto';
 import { ExamArrangementsService } from './exam-arrangements.service';
 import { AppError, DomainError } from '../common/domain-error';
 import { errorsByPath, validateInto } from '../common/validation';
+import { filledText } from '../common/form-values';
 
 type Form = Record<string, unknown>;
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
 
 /** Trainers' pages: attempt lists with individual arrangements, the manual review queue, statistics. */
 @ApiExcludeController()
@@ -110,10 +107,10 @@ export class ExamTrainerPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const values = {
-      email: text(form.email),
-      extraMinutes: text(form.extraMinutes) || '0',
-      extraAttempts: text(form.extraAttempts) || '0',
-      reason: text(form.reason),
+      email: filledText(form.email)?.trim() ?? '',
+      extraMinutes: filledText(form.extraMinutes)?.trim() ?? '0',
+      extraAttempts: filledText(form.extraAttempts)?.trim() ?? '0',
+      reason: filledText(form.reason)?.trim() ?? '',
     };
     try {
       const person = values.email ? await this.users.findByEmail(values.email) : null;

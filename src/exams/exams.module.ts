@@ -1,5 +1,3 @@
-import { PersonalDataErasers } from '../identity/personal-data';
-import { eraseExamAnswers } from './personal-data.eraser';
 import {
   MiddlewareConsumer,
   Module,
@@ -9,6 +7,8 @@ import {
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import express from 'express';
+import { PersonalDataErasers } from '../identity/personal-data';
+import { eraseExamAnswers } from './personal-data.eraser';
 import { addHomeLink, counted, countNotice, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';

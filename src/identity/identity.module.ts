@@ -1,10 +1,10 @@
-import { ErasureService } from './erasure.service';
-import { PersonalDataErasers } from './personal-data';
 import { Inject, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createSecretKey } from 'node:crypto';
+import { ErasureService } from './erasure.service';
+import { PersonalDataErasers } from './personal-data';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AccessGuard } from './access.guard';
 import { AuditEntry } from './audit-entry.entity';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
+import { filledText } from '../common/form-values';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
@@ -52,11 +53,11 @@ export class ScenarioAuthoringPagesController {
   ): Promise<void> {
     const source = typeof form.source === 'string' ? form.source : '';
     const tryForm = {
-      stepId: field(form.stepId),
-      text: field(form.text),
-      anger: field(form.anger),
+      stepId: filledText(form.stepId),
+      text: filledText(form.text),
+      anger: filledText(form.anger),
     };
-    const state = { scenarioId: field(form.scenarioId) ?? null, source, tryForm };
+    const state = { scenarioId: filledText(form.scenarioId) ?? null, source, tryForm };
     try {
       const checked = validateInto(ScenarioSourceDto, { source: form.source });
       if (!checked.ok) throw invalid(checked.errors);
@@ -117,10 +118,6 @@ export class ScenarioAuthoringPagesController {
       notice,
     });
   }
-}
-
-function field(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 function invalid(errors: { path: string; messages: string[] }[]): DomainError {

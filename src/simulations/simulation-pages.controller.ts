@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
+import { filledText } from '../common/form-values';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
@@ -41,7 +42,7 @@ export class SimulationPagesController {
   @Get()
   @Render('simulations/list')
   async list(@CurrentViewer() viewer: Viewer, @Query() query: Form): Promise<object> {
-    const filters = { tag: text(query.tag), difficulty: text(query.difficulty) };
+    const filters = { tag: filledText(query.tag), difficulty: filledText(query.difficulty) };
     const access = {
       canManage: hasRole(viewer, ...STAFF),
       canAuthor: hasRole(viewer, 'trainer', 'admin'),
@@ -87,7 +88,7 @@ export class SimulationPagesController {
         own: view.userId === viewer.id,
         error: error.message,
         errors: error.errors,
-        text: text(form.text),
+        text: filledText(form.text),
       });
       response.status(error.status).render('simulations/session', model);
     }
@@ -129,8 +130,4 @@ export class SimulationPagesController {
       { canManage: hasRole(viewer, ...STAFF), error },
     );
   }
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -1,7 +1,7 @@
-import { PersonalDataErasers } from '../identity/personal-data';
-import { eraseRolePlayReplies } from './personal-data.eraser';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PersonalDataErasers } from '../identity/personal-data';
+import { eraseRolePlayReplies } from './personal-data.eraser';
 import { addHomeLink, counted, countNotice, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
