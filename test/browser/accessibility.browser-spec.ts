@@ -1,4 +1,4 @@
-import { Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/accessibility';
 import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
 import { DEMO_PASSWORD } from '../support/test-app';
@@ -28,6 +28,8 @@ interface PageCheck {
   open: string | ((page: Page) => Promise<void>);
   /** A test id the page must show: the state (an error, a result) the check is about. */
   shows?: string;
+  /** The app's error page (status · message) is what is checked; any other check must not land on it. */
+  errorPage?: boolean;
 }
 
 /** Opens `from` and follows the first link matching `selector`. */
@@ -70,6 +72,49 @@ const openPerson = follow(
   '[data-testid="users-table"] a[href^="/admin/users/"]',
 );
 
+/** The arrangement form on an exam's attempts page, sent with an address nobody signs in with. */
+async function rejectedArrangement(page: Page): Promise<void> {
+  await page.goto('/exams/onboarding-final/attempts');
+  const section = page.getByTestId('arrangements');
+  await section.getByLabel('Person’s email').fill('nobody-here@academy.local');
+  await section.getByLabel('Reason').fill('Extra time for a screen reader');
+  await post(page, 'Save arrangement');
+}
+
+/**
+ * The "Propose a move" form with a person and a position but no day. The date field is
+ * required in the browser, so that check is lifted to let the server refuse the form.
+ */
+async function rejectedProposal(page: Page): Promise<void> {
+  await page.goto('/rotations/plan');
+  const form = page.getByTestId('propose-form');
+  await form.getByLabel('Person').selectOption({ index: 1 });
+  await form.getByLabel('Position').selectOption({ index: 1 });
+  await form.getByLabel('Effective date').evaluate((input) => input.removeAttribute('required'));
+  await post(page, 'Propose');
+}
+
+/** The review form under the first reply of a finished session, sent without a verdict. */
+async function rejectedReview(page: Page): Promise<void> {
+  await follow('/simulations/sessions?status=finished', 'a[href$="/debrief"]')(page);
+  const details = page.locator('details.review-form').first();
+  await details.locator('summary').click();
+  // A reviewer who already reviewed this reply finds their verdict ticked: clear it.
+  await details
+    .locator('input[name="verdict"]')
+    .evaluateAll((radios: { checked: boolean }[]) =>
+      radios.forEach((radio) => (radio.checked = false)),
+    );
+  await Promise.all([
+    page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' && response.request().isNavigationRequest(),
+    ),
+    details.getByRole('button', { name: 'Save review' }).click(),
+  ]);
+  await page.waitForLoadState();
+}
+
 const PAGES: PageCheck[] = [
   // Signed out
   { who: 'nobody', name: 'sign-in', open: '/login' },
@@ -90,7 +135,12 @@ const PAGES: PageCheck[] = [
     shows: 'password-help-done',
   },
   { who: 'nobody', name: 'certificate check (public)', open: '/verify' },
-  { who: 'nobody', name: 'unknown verification link', open: '/verify/not-a-real-token' },
+  {
+    who: 'nobody',
+    name: 'unknown verification link',
+    open: '/verify/not-a-real-token',
+    errorPage: true,
+  },
 
   // Trainee
   { who: 'trainee', name: 'home', open: '/' },
@@ -111,7 +161,6 @@ const PAGES: PageCheck[] = [
   { who: 'trainee', name: 'course catalogue', open: '/courses' },
   { who: 'trainee', name: 'course', open: '/courses/service-principles' },
   { who: 'trainee', name: 'lesson', open: '/courses/service-principles/lessons/the-three-nos' },
-  { who: 'trainee', name: 'course feedback', open: '/courses/service-principles/feedback' },
   { who: 'trainee', name: 'exams', open: '/exams' },
   { who: 'trainee', name: 'exam start page', open: '/exams/data-privacy-annual' },
   {
@@ -173,8 +222,16 @@ const PAGES: PageCheck[] = [
   // Trainer
   { who: 'trainer', name: 'home', open: '/' },
   { who: 'trainer', name: 'course progress', open: '/courses/service-principles/progress' },
+  // Staff read the feedback (trainees are refused the page).
+  { who: 'trainer', name: 'course feedback', open: '/courses/service-principles/feedback' },
   { who: 'trainer', name: 'exam grading', open: '/exams/grading' },
   { who: 'trainer', name: 'exam attempts', open: '/exams/onboarding-final/attempts' },
+  {
+    who: 'trainer',
+    name: 'exam attempts after a rejected arrangement',
+    open: rejectedArrangement,
+    shows: 'arrangement-error',
+  },
   { who: 'trainer', name: 'exam statistics', open: '/exams/onboarding-final/statistics' },
   { who: 'trainer', name: 'question banks', open: '/exams/banks' },
   { who: 'trainer', name: 'exam editor list', open: '/exams/authoring' },
@@ -195,6 +252,12 @@ const PAGES: PageCheck[] = [
     who: 'trainer',
     name: 'role-play debrief with the review form',
     open: follow('/simulations/sessions?status=finished', 'a[href$="/debrief"]'),
+  },
+  {
+    who: 'trainer',
+    name: 'role-play debrief after a rejected review',
+    open: rejectedReview,
+    shows: 'review-error',
   },
   { who: 'trainer', name: 'scenario results', open: '/simulations/billing-dispute/results' },
   { who: 'trainer', name: 'reply reviews', open: '/simulations/reviews' },
@@ -231,12 +294,19 @@ const PAGES: PageCheck[] = [
     name: 'person rotations',
     open: follow('/rotations/matrix', 'a[href^="/rotations/people/"]'),
   },
-  { who: 'supervisor', name: 'rotation plan', open: '/rotations/plan' },
   { who: 'supervisor', name: 'rotation reviews', open: '/rotations/reviews' },
   { who: 'supervisor', name: 'reports dashboard', open: '/reports' },
 
   // HR
   { who: 'hr', name: 'home', open: '/' },
+  // The plan is hr's and admin's (supervisors are refused it).
+  { who: 'hr', name: 'rotation plan', open: '/rotations/plan' },
+  {
+    who: 'hr',
+    name: 'rotation plan after a rejected proposal',
+    open: rejectedProposal,
+    shows: 'plan-error',
+  },
   { who: 'hr', name: 'reports dashboard', open: '/reports' },
   { who: 'hr', name: 'people report', open: '/reports/people' },
   {
@@ -277,7 +347,7 @@ const PAGES: PageCheck[] = [
   },
   { who: 'admin', name: 'audit log', open: '/admin/audit' },
   { who: 'admin', name: 'issuer keys', open: '/admin/issuer-keys' },
-  { who: 'admin', name: 'page not found', open: '/no-such-page' },
+  { who: 'admin', name: 'page not found', open: '/no-such-page', errorPage: true },
 ];
 
 describeInBrowser('Accessibility of the pages, WCAG 2.1 AA (browser)', () => {
@@ -327,6 +397,59 @@ describeInBrowser('Accessibility of the pages, WCAG 2.1 AA (browser)', () => {
     ).resolves.toBeNull();
   });
 
+  /**
+   * Checks a rejected control is marked invalid and returns the text of everything its
+   * aria-describedby names (a hint and the error, space-separated ids, are both read).
+   */
+  async function describedProblem(page: Page, control: Locator): Promise<string> {
+    await expect(control.getAttribute('aria-invalid')).resolves.toBe('true');
+    const ids = (await control.getAttribute('aria-describedby'))?.split(/\s+/) ?? [];
+    expect(ids.length).toBeGreaterThan(0);
+    const texts = await Promise.all(
+      ids.map((id) => page.locator(`[id="${id}"]`).textContent({ timeout: 2000 })),
+    );
+    return texts.join(' ');
+  }
+
+  it('should tie an unknown address on the exam arrangement form to the email field', async () => {
+    const page = await pageFor('trainer');
+    await rejectedArrangement(page);
+    const section = page.getByTestId('arrangements');
+    await expect(describedProblem(page, section.getByLabel('Person’s email'))).resolves.toContain(
+      'no account has this email address',
+    );
+    await expect(section.getByLabel('Reason').getAttribute('aria-invalid')).resolves.toBeNull();
+  });
+
+  it('should tie a missing day on the "Propose a move" form to the date field', async () => {
+    const page = await pageFor('hr');
+    await rejectedProposal(page);
+    const form = page.getByTestId('propose-form');
+    await expect(describedProblem(page, form.getByLabel('Effective date'))).resolves.toMatch(
+      /YYYY-MM-DD/,
+    );
+    // The person and position were given: they are not marked.
+    await expect(form.getByLabel('Person').getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(form.getByLabel('Position').getAttribute('aria-invalid')).resolves.toBeNull();
+  });
+
+  it('should mark the verdict buttons of a review sent without a verdict, and describe the group', async () => {
+    const page = await pageFor('trainer');
+    await rejectedReview(page);
+    const form = page.locator('details.review-form[open]');
+    await expect(form.count()).resolves.toBe(1);
+    const verdict = form.getByRole('group', { name: 'Would it pass on a real contact?' });
+    for (const name of ['Pass', 'Fail'])
+      await expect(verdict.getByRole('radio', { name }).getAttribute('aria-invalid')).resolves.toBe(
+        'true',
+      );
+    const described = await verdict.getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${described}"]`).textContent()).resolves.toContain(
+      'verdict must be pass or fail',
+    );
+    await expect(form.getByLabel('Politeness').getAttribute('aria-invalid')).resolves.toBeNull();
+  });
+
   it.each(PAGES.map((check) => [check.who, check.name, check] as const))(
     '%s: %s has no WCAG 2.1 AA violations',
     async (_who, _name, check) => {
@@ -334,6 +457,12 @@ describeInBrowser('Accessibility of the pages, WCAG 2.1 AA (browser)', () => {
       if (typeof check.open === 'string') await page.goto(check.open);
       else await check.open(page);
       await expect(page.locator('main h1').count()).resolves.toBeGreaterThan(0);
+      // A refused or missing page would pass unnoticed: only the checks meant for it see it.
+      const heading = (await page.locator('main h1').first().textContent()) ?? '';
+      expect({ heading, errorPage: /^\s*\d{3} · /.test(heading) }).toEqual({
+        heading,
+        errorPage: check.errorPage ?? false,
+      });
       // The state the check is about (an error shown, a result) is really on the page.
       const shown = check.shows ? await page.getByTestId(check.shows).isVisible() : true;
       expect(shown).toBe(true);
