@@ -1,7 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/accessibility';
 import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
-import { DEMO_PASSWORD } from '../support/test-app';
 
 // Every main page, as the people who use it see it, checked by axe-core against WCAG 2.1 A
 // and AA. The demo cohort (DEMO_ACTIVITY) gives the reports, matrices, debriefs and
@@ -367,20 +366,11 @@ describeInBrowser('Accessibility of the pages, WCAG 2.1 AA (browser)', () => {
     let page = pages.get(who);
     if (page) return page;
     page = await h.newPage();
-    if (who !== 'nobody') await signIn(page, `${who}@academy.local`);
+    if (who !== 'nobody') await h.signIn(page, `${who}@academy.local`);
     pages.set(who, page);
     return page;
   }
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === '/'),
-      page.getByRole('button', { name: 'Sign in' }).click(),
-    ]);
-  }
 
   it('should tie the message of a rejected field to that field, so a screen reader reads it', async () => {
     const page = await pageFor('admin');
