@@ -371,7 +371,6 @@ describeInBrowser('Accessibility of the pages, WCAG 2.1 AA (browser)', () => {
     return page;
   }
 
-
   it('should tie the message of a rejected field to that field, so a screen reader reads it', async () => {
     const page = await pageFor('admin');
     await openPerson(page);
