@@ -7,8 +7,8 @@ import { TurnReview } from './turn-review.entity';
 
 /**
  * Erasing a person: their role-play replies are replaced, with the words their score reports
- * quote (evidence, violations, concepts found); scores, branches and moods stay. The notes
- * reviewers wrote about those replies go too.
+ * quote (evidence, violations, concepts found) and the questions each session remembers they
+ * asked; scores, branches and moods stay. The notes reviewers wrote about those replies go too.
  */
 export async function eraseRolePlayReplies(
   manager: EntityManager,
@@ -25,6 +25,14 @@ export async function eraseRolePlayReplies(
       { id: turn.id },
       { reply: ERASED_TEXT, report: withoutQuotes(turn.report) },
     );
+  const sessions = await manager.find(SimulationSession, { where: { userId } });
+  for (const session of sessions)
+    if (session.state.asked.length)
+      await manager.update(
+        SimulationSession,
+        { id: session.id },
+        { state: { ...session.state, asked: [] } },
+      );
   const notes = await manager
     .createQueryBuilder()
     .update(TurnReview)

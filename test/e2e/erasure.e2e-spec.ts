@@ -84,6 +84,13 @@ describe('Erasing a person (API and page)', () => {
     const before = (await db.query(
       `SELECT overall, branch_index FROM simulation_turns WHERE session_id = '${sessionId}' ORDER BY turn_index`,
     )) as { overall: number; branch_index: number }[];
+    const asked = async (): Promise<string[]> => {
+      const [row] = (await db.query(
+        `SELECT state FROM simulation_sessions WHERE id = '${sessionId}'`,
+      )) as { state: string }[];
+      return (JSON.parse(row.state) as { asked: string[] }).asked;
+    };
+    expect((await asked()).length).toBeGreaterThan(0);
     await deactivate(erin.id).expect(200);
     const result = await erase(admin, erin.id).expect(200);
     expect(result.body).toMatchObject({
@@ -127,6 +134,7 @@ describe('Erasing a person (API and page)', () => {
       expect(report.violations.every((violation) => violation.text === '')).toBe(true);
       expect(report.overall).toBe(turn.overall);
     }
+    expect(await asked()).toEqual([]);
     const notes = (await db.query(
       `SELECT note, verdict FROM simulation_turn_reviews WHERE session_id = '${sessionId}'`,
     )) as { note: string | null; verdict: string }[];
