@@ -17,50 +17,12 @@
   const actionStatus = document.getElementById('action-status');
   const problems = document.getElementById('publish-problems');
   const send = (method, url, body) => window.academy.send(method, url, body);
-  let timer = null;
-  let sequence = 0;
+  const { el, lineButton, jumpToLines, issueItems, checkAsTyped } = window.academy.yamlEditor;
 
-  function el(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
-
-  function lineButton(line) {
-    const button = el('button', `line ${line}`, 'line-link');
-    button.type = 'button';
-    button.dataset.line = String(line);
-    return button;
-  }
-
-  // Selects line `line` (1-based) of the source and scrolls it into view.
-  function goToLine(line) {
-    const lines = source.value.split('\n');
-    const target = Math.min(Math.max(1, line), lines.length);
-    let start = 0;
-    for (let i = 0; i < target - 1; i++) start += lines[i].length + 1;
-    source.focus();
-    source.setSelectionRange(start, start + lines[target - 1].length);
-    const lineHeight = parseFloat(getComputedStyle(source).lineHeight) || 20;
-    source.scrollTop = Math.max(0, (target - 3) * lineHeight);
-  }
-
-  document.addEventListener('click', (event) => {
-    const button = event.target.closest('.line-link');
-    if (button) goToLine(Number(button.dataset.line));
-  });
+  jumpToLines(source);
 
   function renderIssues(issues) {
-    issuesList.replaceChildren(
-      ...issues.map((issue) => {
-        const item = el('li');
-        if (issue.line) item.append(lineButton(issue.line), ' ');
-        if (issue.path) item.append(el('code', issue.path), ': ');
-        item.append(issue.message);
-        return item;
-      }),
-    );
+    issuesList.replaceChildren(...issueItems(issues));
   }
 
   function renderCalibration(checks) {
@@ -149,23 +111,12 @@
     renderSteps(view.flow);
   }
 
-  async function validate() {
-    const mine = ++sequence;
-    clearTimeout(timer);
-    summary.textContent = 'Checking…';
-    try {
-      const view = await send('POST', `${API}/validate`, { source: source.value });
-      // A newer check is on its way; this answer is stale.
-      if (mine === sequence) renderValidation(view);
-    } catch (error) {
-      if (mine === sequence) summary.textContent = `Could not check: ${error.message}`;
-    }
-  }
-
-  source.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(validate, 400);
-  });
+  const validate = checkAsTyped(
+    source,
+    summary,
+    (text) => send('POST', `${API}/validate`, { source: text }),
+    renderValidation,
+  );
 
   function showProblems(error) {
     const details = (error.data && error.data.errors) || [];

@@ -1,5 +1,12 @@
 import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
 
+// The few textarea members the test reads (the tests compile without the DOM library).
+interface TextArea {
+  value: string;
+  selectionStart: number;
+  selectionEnd: number;
+}
+
 describeInBrowser('Writing an exam in the exam editor (browser)', () => {
   let h: BrowserHarness;
 
@@ -29,15 +36,30 @@ describeInBrowser('Writing an exam in the exam editor (browser)', () => {
       .replace(/^title: .*$/m, 'title: Escalation check')
       .replace('draw: 4', 'draw: 150');
     await source.fill(greedy);
+    // Checked as it is typed, without a round trip of the form.
+    const drawLine = greedy.split('\n').findIndex((line) => line.includes('draw: 150')) + 1;
+    const lineButton = page.getByTestId('issues').getByRole('button', { name: `line ${drawLine}` });
+    await lineButton.waitFor();
+    await expect(summary.textContent()).resolves.toBe('1 problem(s).');
+    await expect(page.getByTestId('issues').textContent()).resolves.toContain(
+      'sections[0].draw: draws 150 but only',
+    );
+    await expect(page.locator('#section-checks .short-draw').textContent()).resolves.toMatch(
+      /^\d+$/,
+    );
+    // The line button puts the cursor on that line.
+    await lineButton.click();
+    const selected = await source.evaluate((area: TextArea) =>
+      area.value.slice(area.selectionStart, area.selectionEnd),
+    );
+    expect(selected.trim()).toBe('draw: 150');
+
+    // The form's own Check (the page without its script) says the same.
     await Promise.all([
       page.waitForURL(/\/exams\/authoring\/editor$/),
       page.getByRole('button', { name: 'Check' }).click(),
     ]);
     await expect(summary.textContent()).resolves.toBe('1 problem(s).');
-    const drawLine = greedy.split('\n').findIndex((line) => line.includes('draw: 150')) + 1;
-    await expect(page.getByTestId('issues').textContent()).resolves.toContain(
-      `line ${drawLine}: sections[0].draw: draws 150 but only`,
-    );
 
     // Fix it and publish: the editor says so, and the exam is in the list.
     await page.getByLabel('Exam (YAML)').fill(greedy.replace('draw: 150', 'draw: 3'));

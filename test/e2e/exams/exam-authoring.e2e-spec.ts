@@ -402,7 +402,7 @@ describe('Exam editor (API and pages)', () => {
       source: exam({ id: 'page-exam', passMark: 140 }),
     });
     expect(checked.status).toBe(200);
-    expect(checked.text).toContain('line 4: <code>passMark</code>');
+    expect(checked.text).toContain('data-line="4">line 4</button> <code>passMark</code>:');
     const saved = await browser.postForm('/exams/authoring/editor', {
       intent: 'publish',
       source: exam({ id: 'page-exam', title: 'Page exam' }),
