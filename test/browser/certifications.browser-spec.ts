@@ -111,8 +111,12 @@ describeInBrowser('My certificates and the verification link (browser)', () => {
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     await h.signIn(page, 'admin@academy.local');
     // A rare task: reached from the admin's home page, not the menu.
-    await page.getByRole('link', { name: /^Signing keys/ }).click();
+    await Promise.all([
+      page.waitForURL(/\/admin\/issuer-keys$/),
+      page.getByRole('link', { name: /^Signing keys/ }).click(),
+    ]);
     const keys = page.getByTestId('issuer-keys');
+    await keys.waitFor();
     await expect(keys.locator('tr[data-state="active"]').count()).resolves.toBe(1);
 
     // Dismissing the confirmation sends nothing.

@@ -63,6 +63,7 @@ describeInBrowser('Reading a lesson and answering its knowledge check (browser)'
       complete.click(),
     ]);
     await page.getByRole('link', { name: '← Greeting the caller' }).click();
+    await page.getByTestId('lesson-completed').waitFor();
     await expect(page.getByTestId('lesson-completed').isVisible()).resolves.toBe(true);
     expect(scriptErrors).toEqual([]);
     await page.close();

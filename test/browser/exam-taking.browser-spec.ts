@@ -63,7 +63,11 @@ describeInBrowser('Taking an exam (browser)', () => {
     await expect(page.getByTestId('result-percent').textContent()).resolves.toBe('100 %');
     await expect(page.getByTestId('result-verdict').textContent()).resolves.toBe('Passed');
 
-    await page.getByRole('link', { name: 'Review the answers' }).click();
+    await Promise.all([
+      page.waitForURL(/\/review$/),
+      page.getByRole('link', { name: 'Review the answers' }).click(),
+    ]);
+    await page.getByTestId('review-question').first().waitFor();
     await expect(page.getByTestId('review-question').count()).resolves.toBe(3);
     await expect(page.locator('.badge.good').count()).resolves.toBe(3);
     await page.close();

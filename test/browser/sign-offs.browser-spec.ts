@@ -38,6 +38,7 @@ describeInBrowser('Signing an observation checklist (browser)', () => {
       .first()
       .click();
     const card = page.locator(`section.sign-off[data-user="${traineeId}"]`, { hasText: title });
+    await card.first().waitFor();
     await expect(card.count()).resolves.toBe(1);
     await expect(card.textContent()).resolves.toContain('your sign-off completes the programme');
     for (const box of await card.getByRole('checkbox').all()) await box.check();
