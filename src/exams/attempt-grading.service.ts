@@ -244,7 +244,7 @@ export class AttemptGradingService {
     viewer: Viewer,
     report: RegradeReport,
   ): Promise<void> {
-    const current = await this.banks.currentQuestion(slot.questionId);
+    const current = await this.banks.currentQuestion(slot.bankId, slot.questionId);
     const skip = (reason: string): void =>
       void report.skipped.push({ slot: slot.slot, questionId: slot.questionId, reason });
     if (!current) return skip('the question is no longer in the banks');

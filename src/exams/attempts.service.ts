@@ -27,7 +27,7 @@ import {
 import { ExamAttemptSlot } from './exam-attempt-slot.entity';
 import { ExamAttemptStep } from './exam-attempt-step.entity';
 import { ExamAttempt } from './exam-attempt.entity';
-import { examFor, ExamArrangementsService } from './exam-arrangements.service';
+import { Arrangement, examFor, ExamArrangementsService } from './exam-arrangements.service';
 import { ExamDefinition } from './exam-definition';
 import { ExamError, ExamErrorCode } from './exam-error';
 import { availabilityOf, ExamAvailability, examOverview, ExamOverview } from './exam-overview';
@@ -81,8 +81,7 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     seed: string = randomBytes(16).toString('hex'),
   ): Promise<{ loaded: LoadedAttempt; created: boolean }> {
     await this.banks.syncAuthored();
-    const base = this.banks.exam(examId);
-    const exam = examFor(base, await this.arrangements.forPerson(examId, viewer.id));
+    const { base, exam } = await this.examForViewer(viewer, examId);
     const open = await this.openAttempt(viewer.id, examId);
     if (open) return { loaded: open, created: false };
     const availability = await this.availability(viewer, exam);
@@ -96,7 +95,7 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
       throw new ExamError(code, availability.reason ?? 'You cannot start this exam now');
     }
     const now = this.clock.now();
-    const pool = await this.banks.poolFor(exam);
+    const { pool } = await this.banks.banksFor(exam);
     const layout = drawAttempt({ blueprint: exam, pool, seed });
     const drawable = new Map(pool.map((item) => [item.question.id, item]));
     if (!layout)
@@ -182,10 +181,19 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async overview(viewer: Viewer, examId: string): Promise<ExamOverview> {
-    const arrangement = await this.arrangements.forPerson(examId, viewer.id);
-    const exam = examFor(this.banks.exam(examId), arrangement);
+    const { exam, arrangement } = await this.examForViewer(viewer, examId);
     await this.openAttempt(viewer.id, examId);
     return examOverview(exam, await this.availability(viewer, exam), arrangement);
+  }
+
+  /** The exam (`base`) and the same exam as it applies to the viewer, their arrangement counted. */
+  private async examForViewer(
+    viewer: Viewer,
+    examId: string,
+  ): Promise<{ base: ExamDefinition; exam: ExamDefinition; arrangement: Arrangement | null }> {
+    const base = this.banks.exam(examId);
+    const arrangement = await this.arrangements.forPerson(examId, viewer.id);
+    return { base, exam: examFor(base, arrangement), arrangement };
   }
 
   /** Whether the viewer may start the exam now, and what they have used. */

@@ -9,7 +9,7 @@ import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
 import { Viewer } from '../identity/viewer';
 import { randomBytes } from 'node:crypto';
-import { drawAttempt, matchesSource } from './engine';
+import { drawAttempt, matchesSource, PoolQuestion } from './engine';
 import { AuthoredExamShelf } from './authored-exam-shelf';
 import { AuthoredExam } from './authored-exam.entity';
 import {
@@ -78,7 +78,7 @@ export class ExamAuthoringService {
         source,
         draft: null,
         publishedAt: null,
-        validation: await this.check(source, { readOnly: true }),
+        validation: await this.validate(source, { readOnly: true }),
       };
     }
     const row = await this.rows.findOne({ where: { id: examId } });
@@ -96,7 +96,7 @@ export class ExamAuthoringService {
             }
           : null,
       publishedAt: row.publishedAt?.toISOString() ?? null,
-      validation: await this.check(source),
+      validation: await this.validate(source),
     };
   }
 
@@ -105,8 +105,11 @@ export class ExamAuthoringService {
    * field path), then whether the banks can fill every section. Never throws for a bad exam: an
    * answer with issues is the point.
    */
-  validate(source: string, options: { readOnly?: boolean } = {}): Promise<ExamValidationView> {
-    return this.check(source, options);
+  async validate(
+    source: string,
+    options: { readOnly?: boolean } = {},
+  ): Promise<ExamValidationView> {
+    return (await this.inspect(source, options)).view;
   }
 
   /**
@@ -156,7 +159,7 @@ export class ExamAuthoringService {
     const row = await this.rows.findOne({ where: { id: examId } });
     if (!row?.draftSource || !row.draftUpdatedAt)
       throw new ExamError(ExamErrorCode.NoDraft, `Exam "${examId}" has no draft to publish`);
-    const validation = await this.check(row.draftSource);
+    const validation = await this.validate(row.draftSource);
     if (!validation.valid)
       throw new ExamError(
         ExamErrorCode.ExamInvalid,
@@ -209,8 +212,14 @@ export class ExamAuthoringService {
     source: string,
     seed = randomBytes(8).toString('hex'),
   ): Promise<DrawPreviewView> {
-    const exam = await this.checkedExam(source);
-    const pool = await this.banks.poolFor(exam);
+    const { view, parsed } = await this.inspect(source, { readOnly: true });
+    if (!view.valid || !parsed)
+      throw new ExamError(
+        ExamErrorCode.ExamInvalid,
+        'The exam has problems; fix them first',
+        sourceFieldErrors(view.issues),
+      );
+    const { exam, pool } = parsed;
     const drawn = drawAttempt({ blueprint: exam, pool, seed });
     if (!drawn)
       throw new ExamError(ExamErrorCode.DrawFailed, 'The question banks cannot fill this exam');
@@ -260,39 +269,35 @@ export class ExamAuthoringService {
     });
   }
 
-  /** The exam a text defines, once it has no problem at all; 422 listing them otherwise. */
-  private async checkedExam(source: string): Promise<ExamDefinition> {
-    const validation = await this.check(source, { readOnly: true });
-    const parsed = parseYaml(SOURCE_NAME, source);
-    const result = parsed.ok ? parseExamDefinition(parsed.source.data) : null;
-    if (!validation.valid || !result?.ok)
-      throw new ExamError(
-        ExamErrorCode.ExamInvalid,
-        'The exam has problems; fix them first',
-        sourceFieldErrors(validation.issues),
-      );
-    return result.exam;
-  }
-
-  /** Parse, then (when it parses) check the sections against every bank an exam may draw from. */
-  private async check(
+  /**
+   * The checks of a text, with the exam it defines and the questions it may draw from once it
+   * parses. `readOnly`: the text is only read (a content exam shown, a draw previewed), never
+   * filed, so a content exam's id is no problem.
+   */
+  private async inspect(
     source: string,
-    // readOnly: the text is only read (a content exam shown, a draw previewed), never filed.
-    options: { readOnly?: boolean } = {},
-  ): Promise<ExamValidationView> {
+    options: { readOnly?: boolean },
+  ): Promise<{
+    view: ExamValidationView;
+    parsed?: { exam: ExamDefinition; pool: PoolQuestion[] };
+  }> {
     const parsed = parseYaml(SOURCE_NAME, source);
     if (!parsed.ok)
-      return { valid: false, examId: null, issues: parsed.issues.map(sourceIssue), sections: [] };
+      return {
+        view: { valid: false, examId: null, issues: parsed.issues.map(sourceIssue), sections: [] },
+      };
     const result = parseExamDefinition(parsed.source.data);
     if (!result.ok) {
       const data = parsed.source.data as { id?: unknown } | null;
       return {
-        valid: false,
-        examId: typeof data?.id === 'string' ? data.id : null,
-        issues: result.issues.map((issue) =>
-          sourceIssue(parsed.source.issueAt(issue.path, issue.reason)),
-        ),
-        sections: [],
+        view: {
+          valid: false,
+          examId: typeof data?.id === 'string' ? data.id : null,
+          issues: result.issues.map((issue) =>
+            sourceIssue(parsed.source.issueAt(issue.path, issue.reason)),
+          ),
+          sections: [],
+        },
       };
     }
     const exam = result.exam;
@@ -304,19 +309,20 @@ export class ExamAuthoringService {
           `"${exam.id}" is a content exam (read-only here): save your copy under a new id`,
         ),
       );
-    const banks = this.banks.isContentExam(exam.id)
-      ? { pool: this.banks.pool(), bankIds: new Set(this.banks.pool().map((item) => item.bankId)) }
-      : await this.banks.allBanks();
+    const banks = await this.banks.banksFor(exam);
     issues.push(
       ...drawIssues(exam, { ...banks, where: 'among the question banks' }, (path, reason) =>
         parsed.source.issueAt(path, reason),
       ),
     );
     return {
-      valid: issues.length === 0,
-      examId: exam.id,
-      issues: issues.map(sourceIssue),
-      sections: sectionChecks(exam, banks.pool),
+      view: {
+        valid: issues.length === 0,
+        examId: exam.id,
+        issues: issues.map(sourceIssue),
+        sections: sectionChecks(exam, banks.pool),
+      },
+      parsed: { exam, pool: banks.pool },
     };
   }
 
@@ -392,7 +398,7 @@ function contentSummary(exam: ExamDefinition): AuthoredExamView {
 
 function sectionChecks(
   exam: ExamDefinition,
-  pool: Parameters<typeof matchesSource>[0][],
+  pool: readonly PoolQuestion[],
 ): ExamValidationView['sections'] {
   return exam.sections.map((section) => ({
     title: section.title,

@@ -30,6 +30,12 @@ export interface BankSummary {
   tags: string[];
 }
 
+/** The banks an exam may draw from: every question in draw order, and the bank ids. */
+export interface DrawableBanks {
+  pool: PoolQuestion[];
+  bankIds: Set<string>;
+}
+
 export interface GiftImportResult {
   bank: BankSummary;
   replaced: boolean;
@@ -60,9 +66,7 @@ export class QuestionBankService {
   ) {
     this.banks = catalogue.get(EXAM_BANKS);
     this.exams = new Map(catalogue.get(EXAMS).map((exam) => [exam.id, exam]));
-    for (const bank of this.banks)
-      for (const question of bank.questions)
-        this.questions.set(question.id, { bankId: bank.id, question });
+    for (const item of this.banks.flatMap(poolOf)) this.questions.set(item.question.id, item);
   }
 
   /** Content exams and the published ones trainers wrote, by title. */
@@ -93,31 +97,27 @@ export class QuestionBankService {
   }
 
   /**
-   * The questions an exam draws from, in the order draws depend on: content exams draw from the
-   * content banks; exams written in the editor may also draw from imported (GIFT) banks.
+   * The banks an exam draws from and their questions, in the order draws depend on: content
+   * exams draw from the content banks only (an import never changes them); exams written in the
+   * editor may also draw from imported (GIFT) banks, after the content ones.
    */
-  async poolFor(exam: ExamDefinition): Promise<PoolQuestion[]> {
-    if (this.isContentExam(exam.id)) return this.pool();
-    return (await this.allBanks()).pool;
-  }
-
-  /** Every bank an authored exam may name, and all their questions (content first, then imported). */
-  async allBanks(): Promise<{ pool: PoolQuestion[]; bankIds: Set<string> }> {
+  async banksFor(exam: ExamDefinition): Promise<DrawableBanks> {
+    const content = this.pool();
+    const contentIds = this.banks.map((bank) => bank.id);
+    if (this.isContentExam(exam.id)) return { pool: content, bankIds: new Set(contentIds) };
     const imported = (await this.imported.find({ order: { id: 'ASC' } })).map(toBank);
-    const banks = [...this.banks, ...imported];
     return {
-      pool: banks.flatMap((bank) =>
-        bank.questions.map((question) => ({ bankId: bank.id, question })),
-      ),
-      bankIds: new Set(banks.map((bank) => bank.id)),
+      pool: [...content, ...imported.flatMap(poolOf)],
+      bankIds: new Set([...contentIds, ...imported.map((bank) => bank.id)]),
     };
   }
 
-  /** The current version of a question in any bank, content or imported, for regrading. */
-  async currentQuestion(id: string): Promise<PoolQuestion | null> {
+  /** The current version of a question in its bank, content or imported, for regrading. */
+  async currentQuestion(bankId: string, id: string): Promise<PoolQuestion | null> {
     const content = this.question(id);
     if (content) return content;
-    return (await this.allBanks()).pool.find((item) => item.question.id === id) ?? null;
+    const row = await this.imported.findOne({ where: { id: bankId } });
+    return (row && poolOf(toBank(row)).find((item) => item.question.id === id)) ?? null;
   }
 
   /** The exam, content or published from the editor, if there is one. */
@@ -300,6 +300,10 @@ export class QuestionBankService {
       );
     });
   }
+}
+
+function poolOf(bank: ExamBank): PoolQuestion[] {
+  return bank.questions.map((question) => ({ bankId: bank.id, question }));
 }
 
 function toBank(row: ImportedBank): ExamBank {

@@ -37,8 +37,7 @@ export class ErasureService {
 
   async erase(viewer: Viewer, userId: string): Promise<ErasureResult> {
     const user = await this.users.get(userId);
-    if (user.erasedAt)
-      throw new IdentityError(IdentityErrorCode.AlreadyErased, 'This person was already erased');
+    if (user.erasedAt) throw alreadyErased();
     if (user.active)
       throw new IdentityError(
         IdentityErrorCode.UserActive,
@@ -64,8 +63,7 @@ export class ErasureService {
           erasedAt,
         },
       );
-      if (changed.affected !== 1)
-        throw new IdentityError(IdentityErrorCode.AlreadyErased, 'This person was already erased');
+      if (changed.affected !== 1) throw alreadyErased();
       const audit = await this.audit.scrubPerson(manager, {
         id: userId,
         pseudonymEmail,
@@ -91,4 +89,8 @@ export class ErasureService {
     this.users.notifyChanged(userId);
     return { userId, erasedAt: erasedAt.toISOString(), records };
   }
+}
+
+function alreadyErased(): IdentityError {
+  return new IdentityError(IdentityErrorCode.AlreadyErased, 'This person was already erased');
 }
