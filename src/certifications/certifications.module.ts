@@ -1,4 +1,6 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
+import { ActivityCatalogue } from '../activities/activity-catalogue';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { addHomeLink, counted, countNotice, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
@@ -46,6 +48,7 @@ import { VerificationController } from './verification.controller';
     ]),
     IdentityModule,
     LearningRecordsModule,
+    ActivitiesModule,
   ],
   controllers: [
     ProgrammesController,
@@ -74,11 +77,17 @@ import { VerificationController } from './verification.controller';
   ],
   exports: [CertificateHoldings, CertificationsService],
 })
-export class CertificationsModule implements OnModuleInit {
+export class CertificationsModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly homeNotices: HomeNotices,
     private readonly notices: NoticesService,
+    private readonly programmes: ProgrammesService,
+    private readonly activities: ActivityCatalogue,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.activities.reportUnpublished(this.programmes.inAppReferences());
+  }
 
   onModuleInit(): void {
     this.homeNotices.register(['trainee'], async (viewer) =>

@@ -120,9 +120,38 @@ requirements:
     };
     expect(issuesOf(root, CONTENT_KINDS)).toEqual([
       'programmes/agent.yaml:8: requirements.courses[0]: no course "basics" in content/courses',
-      'programmes/agent.yaml:9: requirements.exams[0]: no exam "no-such-exam" in content/exams',
-      'programmes/agent.yaml:11: requirements.simulations[0].scenario: no scenario "no-such-scenario" in content/scenarios',
+      `programmes/agent.yaml:9: requirements.exams[0]: no exam "no-such-exam" in content/exams (one written in the app's exam editor needs writtenInApp: true)`,
+      `programmes/agent.yaml:11: requirements.simulations[0].scenario: no scenario "no-such-scenario" in content/scenarios (one written in the app's scenario editor needs writtenInApp: true)`,
       'programmes/agent.yaml:12: requirements.simulations[1].tag: asks for 2 scenario(s) tagged "nothing-tagged" but content/scenarios has 0',
+    ]);
+  });
+
+  it('should leave exams and scenarios marked writtenInApp to the running service', () => {
+    const root = {
+      'programmes/agent.yaml': `${GOOD}  exams:
+    - { exam: billing-refresher, minimumGrade: 80, writtenInApp: true }
+  simulations:
+    - { scenario: outage-callback, writtenInApp: true }
+`,
+    };
+    expect(issuesOf(root, CONTENT_KINDS)).toEqual([
+      'programmes/agent.yaml:8: requirements.courses[0]: no course "basics" in content/courses',
+    ]);
+    const loaded = loadContent(SHIPPED, CONTENT_KINDS);
+    expect(loaded.get(PROGRAMMES).length).toBeGreaterThan(0);
+  });
+
+  it('should refuse writtenInApp that is not true or false, or that goes with a tag', () => {
+    const root = {
+      'programmes/agent.yaml': `${GOOD}  exams:
+    - { exam: billing-refresher, writtenInApp: yes please }
+  simulations:
+    - { tag: billing, count: 2, writtenInApp: true }
+`,
+    };
+    expect(issuesOf(root)).toEqual([
+      'programmes/agent.yaml:10: requirements.exams[0].writtenInApp: must be true or false',
+      'programmes/agent.yaml:12: requirements.simulations[0].writtenInApp: only goes with a named scenario (a tag counts the scenarios in content/scenarios)',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { parseYaml, YamlSource } from '../content/yaml-source';
 import { COURSES } from '../courses/course-content.kind';
 import { EXAMS } from '../exams/exam-content.kind';
 import { SCENARIOS } from '../simulations/scenario-content.kind';
+import { inAppReferenceIssue } from '../content/in-app-reference';
 import { parseProgramme, Path, Programme, RequirementSet } from './engine';
 
 export const PROGRAMMES_FOLDER = 'programmes';
@@ -59,19 +60,23 @@ export const PROGRAMMES: ContentKind<Programme> = {
             issues.push(at([root, 'courses', i], `no course "${course}" in content/courses`));
         });
         set.exams.forEach((exam, i) => {
-          if (loaded[EXAMS.key] !== undefined && !exams.has(exam.exam))
-            issues.push(at([root, 'exams', i], `no exam "${exam.exam}" in content/exams`));
+          if (loaded[EXAMS.key] === undefined) return;
+          const issue = inAppReferenceIssue('exam', exam.exam, exam.writtenInApp, exams);
+          if (issue) issues.push(at([root, 'exams', i], issue));
         });
         set.simulations.forEach((simulation, i) => {
           if (loaded[SCENARIOS.key] === undefined) return;
           const path = [root, 'simulations', i];
-          if (simulation.scenario !== null && !scenarioIds.has(simulation.scenario))
-            issues.push(
-              at(
-                [...path, 'scenario'],
-                `no scenario "${simulation.scenario}" in content/scenarios`,
-              ),
-            );
+          const issue =
+            simulation.scenario === null
+              ? null
+              : inAppReferenceIssue(
+                  'scenario',
+                  simulation.scenario,
+                  simulation.writtenInApp,
+                  scenarioIds,
+                );
+          if (issue) issues.push(at([...path, 'scenario'], issue));
           if (simulation.tag !== null) {
             const tagged = scenarios.filter((s) => s.tags.includes(simulation.tag ?? '')).length;
             if (tagged < simulation.count)

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ActivityCatalogue, ActivityKind, InAppReference } from '../activities/activity-catalogue';
 import { ContentCatalogue } from '../content/content-kind';
-import { COURSES } from '../courses/course-content.kind';
-import { EXAMS } from '../exams/exam-content.kind';
 import { SCENARIOS } from '../simulations/scenario-content.kind';
 import { CertificationError, CertificationErrorCode } from './certification-error';
 import { Programme, RequirementOutcome, RequirementSet } from './engine';
@@ -14,8 +13,13 @@ export interface RequirementView {
   /** What the requirement names, in words: “Complaint handling”, “2 scenarios tagged complaint”. */
   title: string;
   detail: string;
-  /** Where to go to work on it (null for a supervisor’s sign-off). */
+  /** Where to go to work on it (null for a supervisor’s sign-off, or when not published). */
   link: string | null;
+  /**
+   * False for an exam or scenario named as written in the app's editors that no one has
+   * published yet: it cannot be met until it is.
+   */
+  available: boolean;
 }
 
 export interface RequirementSetView {
@@ -37,7 +41,10 @@ export interface ProgrammeView {
 /** The programmes loaded from content/programmes, with the names and links of what they ask for. */
 @Injectable()
 export class ProgrammesService {
-  constructor(private readonly catalogue: ContentCatalogue) {}
+  constructor(
+    private readonly catalogue: ContentCatalogue,
+    private readonly activities: ActivityCatalogue,
+  ) {}
 
   all(): Programme[] {
     return this.catalogue.get(PROGRAMMES);
@@ -77,25 +84,53 @@ export class ProgrammesService {
   describe(outcome: Pick<RequirementOutcome, 'key' | 'kind' | 'target' | 'needed'>): {
     title: string;
     link: string | null;
+    available: boolean;
   } {
     switch (outcome.kind) {
       case 'course':
-        return { title: this.courseTitle(outcome.target), link: `/courses/${outcome.target}` };
+        return this.activity('course', outcome.target, `/courses/${outcome.target}`);
       case 'exam':
-        return { title: this.examTitle(outcome.target), link: `/exams/${outcome.target}` };
+        return this.activity('exam', outcome.target, `/exams/${outcome.target}`);
       case 'simulation':
         return outcome.key.startsWith('simulation:tag:')
           ? {
               title: `${outcome.needed} role-play scenario(s) tagged “${outcome.target}”`,
               link: `/simulations?tag=${encodeURIComponent(outcome.target)}`,
+              available: true,
             }
-          : {
-              title: this.scenarioTitle(outcome.target),
-              link: `/simulations/${outcome.target}`,
-            };
+          : this.activity('scenario', outcome.target, `/simulations/${outcome.target}`);
       case 'sign-off':
-        return { title: outcome.target, link: null };
+        return { title: outcome.target, link: null, available: true };
     }
+  }
+
+  /** References to exams and scenarios of the app's editors, for the start-up check. */
+  inAppReferences(): InAppReference[] {
+    return this.all().flatMap((programme) => {
+      const namedBy = `programme "${programme.id}"`;
+      const sets = [programme.requirements, programme.renewal];
+      const exams = sets.flatMap((set) =>
+        set.exams.filter((exam) => exam.writtenInApp).map((exam) => exam.exam),
+      );
+      const scenarios = sets.flatMap((set) =>
+        set.simulations
+          .filter((simulation) => simulation.writtenInApp)
+          .flatMap((simulation) => simulation.scenario ?? []),
+      );
+      return [
+        ...[...new Set(exams)].map((id) => ({ kind: 'exam' as const, id, namedBy })),
+        ...[...new Set(scenarios)].map((id) => ({ kind: 'scenario' as const, id, namedBy })),
+      ];
+    });
+  }
+
+  private activity(
+    kind: ActivityKind,
+    id: string,
+    link: string,
+  ): { title: string; link: string | null; available: boolean } {
+    const available = this.activities.isPublished(kind, id);
+    return { title: this.activities.titleOf(kind, id), link: available ? link : null, available };
   }
 
   private setView(set: RequirementSet): RequirementSetView {
@@ -135,20 +170,5 @@ export class ProgrammesService {
       }),
     ];
     return { requirements, signOff: set.signOff };
-  }
-
-  private courseTitle(id: string): string {
-    return this.catalogue.get(COURSES).find((course) => course.id === id)?.title ?? id;
-  }
-
-  private examTitle(id: string): string {
-    return this.catalogue.get(EXAMS).find((exam) => exam.id === id)?.title ?? id;
-  }
-
-  private scenarioTitle(id: string): string {
-    return (
-      this.catalogue.get(SCENARIOS).find((loaded) => loaded.scenario.id === id)?.scenario.title ??
-      id
-    );
   }
 }

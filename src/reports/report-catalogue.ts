@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ActivityCatalogue } from '../activities/activity-catalogue';
 import { PROGRAMMES } from '../certifications/programme-content.kind';
 import { ContentCatalogue } from '../content/content-kind';
 import { COURSES } from '../courses/course-content.kind';
-import { EXAMS } from '../exams/exam-content.kind';
-import { QuestionBankService } from '../exams/question-bank.service';
 import { POSITIONS } from '../rotations/position-content.kind';
-import { ScenarioLibrary } from '../simulations/scenario-library.service';
 import { SCENARIOS } from '../simulations/scenario-content.kind';
 
 export type TitledKind = 'course' | 'exam' | 'scenario' | 'position' | 'programme';
@@ -22,20 +20,16 @@ export interface ProgrammeScope {
 /** Titles of authored content for the reports, and what each programme asks for. */
 @Injectable()
 export class ReportCatalogue {
-  private readonly titles: Record<TitledKind, Map<string, string>>;
+  private readonly titles: Record<'position' | 'programme', Map<string, string>>;
   private readonly programmeScopes: Map<string, ProgrammeScope>;
   private readonly lessons: Map<string, number>;
 
   constructor(
     catalogue: ContentCatalogue,
-    private readonly banks: QuestionBankService,
-    private readonly library: ScenarioLibrary,
+    private readonly activities: ActivityCatalogue,
   ) {
     const scenarios = catalogue.get(SCENARIOS).map((loaded) => loaded.scenario);
     this.titles = {
-      course: new Map(catalogue.get(COURSES).map((item) => [item.id, item.title])),
-      exam: new Map(catalogue.get(EXAMS).map((item) => [item.id, item.title])),
-      scenario: new Map(scenarios.map((item) => [item.id, item.title])),
       position: new Map(catalogue.get(POSITIONS).map((item) => [item.id, item.title])),
       programme: new Map(catalogue.get(PROGRAMMES).map((item) => [item.id, item.title])),
     };
@@ -84,10 +78,7 @@ export class ReportCatalogue {
    * in the app's editors; the id when neither has it any more.
    */
   titleOf(kind: TitledKind, id: string): string {
-    const title = this.titles[kind].get(id);
-    if (title !== undefined) return title;
-    if (kind === 'exam') return this.banks.findExam(id)?.title ?? id;
-    if (kind === 'scenario' && this.library.has(id)) return this.library.get(id).scenario.title;
-    return id;
+    if (kind === 'position' || kind === 'programme') return this.titles[kind].get(id) ?? id;
+    return this.activities.titleOf(kind, id);
   }
 }

@@ -1,8 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
 import { addHomeLink } from '../identity/home-sections';
-import { ExamsModule } from '../exams/exams.module';
 import { IdentityModule } from '../identity/identity.module';
-import { SimulationsModule } from '../simulations/simulations.module';
 import { DashboardQueries } from './dashboard.queries';
 import { DashboardService } from './dashboard.service';
 import { ExportsService } from './exports.service';
@@ -18,7 +17,7 @@ import { ReportsController } from './reports.controller';
  * model over the other features' tables (aggregated in SQL); it writes only audit entries.
  */
 @Module({
-  imports: [IdentityModule, ExamsModule, SimulationsModule],
+  imports: [IdentityModule, ActivitiesModule],
   controllers: [ReportExportsController, ReportsController, ReportPagesController],
   providers: [
     ReportCatalogue,

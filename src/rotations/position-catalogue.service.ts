@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ActivityCatalogue, InAppReference } from '../activities/activity-catalogue';
 import { PROGRAMMES } from '../certifications/programme-content.kind';
 import { ContentCatalogue } from '../content/content-kind';
-import { EXAMS } from '../exams/exam-content.kind';
-import { SCENARIOS } from '../simulations/scenario-content.kind';
 import { PositionRequirements } from './engine';
 import { PositionDefinition } from './position-definition';
 import { POSITIONS } from './position-content.kind';
@@ -13,43 +12,16 @@ import { PositionView } from './rotation-views';
 @Injectable()
 export class PositionCatalogue {
   private readonly positions: PositionDefinition[];
-  private readonly requirements = new Map<string, PositionRequirements>();
+  private readonly programmeTitles: Map<string, string>;
 
-  constructor(catalogue: ContentCatalogue) {
+  constructor(
+    catalogue: ContentCatalogue,
+    private readonly activities: ActivityCatalogue,
+  ) {
     this.positions = [...catalogue.get(POSITIONS)].sort(
       (a, b) => a.order - b.order || a.title.localeCompare(b.title),
     );
-    const titles = {
-      programmes: new Map(catalogue.get(PROGRAMMES).map((item) => [item.id, item.title])),
-      exams: new Map(catalogue.get(EXAMS).map((item) => [item.id, item.title])),
-      scenarios: new Map(
-        catalogue.get(SCENARIOS).map((item) => [item.scenario.id, item.scenario.title]),
-      ),
-    };
-    for (const position of this.positions) {
-      const { requires } = position;
-      this.requirements.set(position.id, {
-        positionId: position.id,
-        title: position.title,
-        certificates: requires.certificates.map((programmeId) => ({
-          programmeId,
-          title: titles.programmes.get(programmeId) ?? programmeId,
-        })),
-        exams: requires.exams.map((item) => ({
-          examId: item.exam,
-          // "Complaint handler certification" reads badly as "… exam": keep the exam's own title.
-          title: titles.exams.get(item.exam) ?? item.exam,
-          minGrade: item.minGrade,
-        })),
-        scenariosPassed: requires.scenariosPassed.map((scenarioId) => ({
-          scenarioId,
-          title: titles.scenarios.get(scenarioId) ?? scenarioId,
-        })),
-        simulationMean: requires.simulationMean,
-        monthsInCurrentPosition: requires.monthsInCurrentPosition,
-        expiringWithinDays: position.expiringWithinDays,
-      });
-    }
+    this.programmeTitles = new Map(catalogue.get(PROGRAMMES).map((item) => [item.id, item.title]));
   }
 
   list(): PositionDefinition[] {
@@ -70,10 +42,51 @@ export class PositionCatalogue {
     return this.find(id)?.title ?? id;
   }
 
+  /**
+   * What the position asks for, with titles. Built on each call (once per request, not per
+   * person): exams and scenarios of the app's editors get their titles as published now.
+   */
   requirementsOf(id: string): PositionRequirements {
-    const requirements = this.requirements.get(id);
-    if (!requirements) throw RotationError.positionNotFound();
-    return requirements;
+    const position = this.get(id);
+    const { requires } = position;
+    return {
+      positionId: position.id,
+      title: position.title,
+      certificates: requires.certificates.map((programmeId) => ({
+        programmeId,
+        title: this.programmeTitles.get(programmeId) ?? programmeId,
+      })),
+      exams: requires.exams.map((item) => ({
+        examId: item.exam,
+        // "Complaint handler certification" reads badly as "… exam": keep the exam's own title.
+        title: this.activities.titleOf('exam', item.exam),
+        minGrade: item.minGrade,
+      })),
+      scenariosPassed: requires.scenariosPassed.map((scenarioId) => ({
+        scenarioId,
+        title: this.activities.titleOf('scenario', scenarioId),
+      })),
+      simulationMean: requires.simulationMean,
+      monthsInCurrentPosition: requires.monthsInCurrentPosition,
+      expiringWithinDays: position.expiringWithinDays,
+    };
+  }
+
+  /** References to exams and scenarios of the app's editors, for the start-up check. */
+  inAppReferences(): InAppReference[] {
+    return this.positions.flatMap((position) => {
+      const namedBy = `position "${position.id}"`;
+      return [
+        ...position.requires.exams
+          .filter((item) => item.writtenInApp)
+          .map((item) => ({ kind: 'exam' as const, id: item.exam, namedBy })),
+        ...position.requires.scenariosWrittenInApp.map((id) => ({
+          kind: 'scenario' as const,
+          id,
+          namedBy,
+        })),
+      ];
+    });
   }
 
   allRequirements(): PositionRequirements[] {

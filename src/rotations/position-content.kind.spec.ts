@@ -73,6 +73,7 @@ describe('Position content', () => {
       certificates: ['contact-centre-agent', 'complaint-handler', 'data-privacy-compliance'],
       exams: [{ exam: 'complaint-handler', minGrade: 80 }],
       scenariosPassed: ['repeat-complainant', 'angry-caller-demands-manager'],
+      scenariosWrittenInApp: [],
       simulationMean: null,
       monthsInCurrentPosition: 6,
     });
@@ -140,8 +141,58 @@ describe('Position content', () => {
     );
     expect(crossIssues).toEqual([
       'positions/night-desk.yaml:5: requires.certificates[0]: no programme "night-owl" in content/programmes',
-      'positions/night-desk.yaml:6: requires.exams[0].exam: no exam "night-exam" in content/exams',
-      'positions/night-desk.yaml:7: requires.scenariosPassed[1]: no scenario "midnight-caller" in content/scenarios',
+      `positions/night-desk.yaml:6: requires.exams[0].exam: no exam "night-exam" in content/exams (one written in the app's exam editor needs writtenInApp: true)`,
+      `positions/night-desk.yaml:7: requires.scenariosPassed[1]: no scenario "midnight-caller" in content/scenarios (one written in the app's scenario editor needs writtenInApp: true)`,
+    ]);
+  });
+
+  it('should leave exams and scenarios marked writtenInApp to the running service, and refuse the mark on content', () => {
+    const position = (exams: string, scenarios: string): string =>
+      [
+        'id: night-desk',
+        'title: Night desk',
+        'summary: Calls after ten',
+        'requires:',
+        `  exams: ${exams}`,
+        `  scenariosPassed: ${scenarios}`,
+        '',
+      ].join('\n');
+    expect(
+      issuesOf(
+        contentWith({
+          'positions/night-desk.yaml': position(
+            '[{ exam: night-exam, minGrade: 50, writtenInApp: true }]',
+            '[vip-customer, { scenario: midnight-caller, writtenInApp: true }]',
+          ),
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      issuesOf(
+        contentWith({
+          'positions/night-desk.yaml': position(
+            '[{ exam: night-exam, minGrade: 50, writtenInApp: true }]',
+            '[{ scenario: vip-customer, writtenInApp: true }, { scenario: vip-customer }, { writtenInApp: 1 }]',
+          ),
+        }),
+      ),
+    ).toEqual([
+      'positions/night-desk.yaml:6: requires.scenariosPassed[2].scenario: is required',
+      'positions/night-desk.yaml:6: requires.scenariosPassed[2].writtenInApp: must be true or false',
+      'positions/night-desk.yaml:6: requires.scenariosPassed[1]: "vip-customer" is listed twice',
+    ]);
+    expect(
+      issuesOf(
+        contentWith({
+          'positions/night-desk.yaml': position(
+            '[{ exam: complaint-handler, minGrade: 50, writtenInApp: true }]',
+            '[{ scenario: vip-customer, writtenInApp: true }]',
+          ),
+        }),
+      ),
+    ).toEqual([
+      `positions/night-desk.yaml:5: requires.exams[0].exam: "complaint-handler" is in content/exams: drop writtenInApp, which marks one written in the app's exam editor`,
+      `positions/night-desk.yaml:6: requires.scenariosPassed[0]: "vip-customer" is in content/scenarios: drop writtenInApp, which marks one written in the app's scenario editor`,
     ]);
   });
 

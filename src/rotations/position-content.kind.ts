@@ -3,6 +3,7 @@ import { PROGRAMMES } from '../certifications/programme-content.kind';
 import { ContentIssue } from '../content/content-issue';
 import { ContentKind } from '../content/content-kind';
 import { parseYaml, YamlSource } from '../content/yaml-source';
+import { inAppReferenceIssue } from '../content/in-app-reference';
 import { EXAMS } from '../exams/exam-content.kind';
 import { SCENARIOS } from '../simulations/scenario-content.kind';
 import { PositionDefinition, parsePositionDefinition } from './position-definition';
@@ -61,16 +62,13 @@ export const POSITIONS: ContentKind<PositionDefinition> = {
           );
       });
       position.requires.exams.forEach((item, i) => {
-        if (!exams.has(item.exam))
-          issues.push(
-            at(['requires', 'exams', i, 'exam'], `no exam "${item.exam}" in content/exams`),
-          );
+        const issue = inAppReferenceIssue('exam', item.exam, item.writtenInApp, exams);
+        if (issue) issues.push(at(['requires', 'exams', i, 'exam'], issue));
       });
+      const inApp = new Set(position.requires.scenariosWrittenInApp);
       position.requires.scenariosPassed.forEach((id, i) => {
-        if (!scenarios.has(id))
-          issues.push(
-            at(['requires', 'scenariosPassed', i], `no scenario "${id}" in content/scenarios`),
-          );
+        const issue = inAppReferenceIssue('scenario', id, inApp.has(id), scenarios);
+        if (issue) issues.push(at(['requires', 'scenariosPassed', i], issue));
       });
     }
     return issues;

@@ -13,8 +13,11 @@ export interface PositionDefinition {
   expiringWithinDays: number;
   requires: {
     certificates: string[];
-    exams: { exam: string; minGrade: number }[];
+    /** `writtenInApp`: an exam of the app's exam editor, checked once the service runs. */
+    exams: { exam: string; minGrade: number; writtenInApp?: boolean }[];
     scenariosPassed: string[];
+    /** Those of `scenariosPassed` written in the app's scenario editor, not in content/. */
+    scenariosWrittenInApp: string[];
     simulationMean: { minScore: number; minSessions: number } | null;
     monthsInCurrentPosition: number;
   };
@@ -65,7 +68,7 @@ export function parsePositionDefinition(
       exams: check
         .optionalList(requires.exams, ['requires', 'exams'])
         .map((item, i) => examOf(check, item, ['requires', 'exams', i])),
-      scenariosPassed: idList(check, requires.scenariosPassed, ['requires', 'scenariosPassed']),
+      ...scenariosOf(check, requires.scenariosPassed, ['requires', 'scenariosPassed']),
       simulationMean: meanOf(check, requires.simulationMean, ['requires', 'simulationMean']),
       monthsInCurrentPosition:
         check.integer(
@@ -82,6 +85,10 @@ export function parsePositionDefinition(
 
 function idList(check: Checker, value: unknown, path: Path): string[] {
   const ids = check.optionalList(value, path).map((item, i) => check.string(item, [...path, i]));
+  return withoutDuplicates(check, ids, path);
+}
+
+function withoutDuplicates(check: Checker, ids: (string | undefined)[], path: Path): string[] {
   ids.forEach((id, i) => {
     if (id !== undefined && ids.indexOf(id) !== i)
       check.fail([...path, i], `"${id}" is listed twice`);
@@ -89,9 +96,36 @@ function idList(check: Checker, value: unknown, path: Path): string[] {
   return ids.filter((id): id is string => id !== undefined);
 }
 
-function examOf(check: Checker, raw: unknown, path: Path): { exam: string; minGrade: number } {
-  const item = check.mapping(raw, path, ['exam', 'minGrade']) ?? {};
+// Each entry a scenario id, or `{ scenario, writtenInApp }` for one of the scenario editor.
+function scenariosOf(
+  check: Checker,
+  value: unknown,
+  path: Path,
+): { scenariosPassed: string[]; scenariosWrittenInApp: string[] } {
+  const scenariosWrittenInApp: string[] = [];
+  const ids = check.optionalList(value, path).map((item, i) => {
+    if (typeof item !== 'object' || item === null) return check.string(item, [...path, i]);
+    const entry = check.mapping(item, [...path, i], ['scenario', 'writtenInApp']) ?? {};
+    const id = check.string(entry.scenario, [...path, i, 'scenario']);
+    const writtenInApp =
+      entry.writtenInApp !== undefined &&
+      check.boolean(entry.writtenInApp, [...path, i, 'writtenInApp']);
+    if (id !== undefined && writtenInApp) scenariosWrittenInApp.push(id);
+    return id;
+  });
+  return { scenariosPassed: withoutDuplicates(check, ids, path), scenariosWrittenInApp };
+}
+
+function examOf(
+  check: Checker,
+  raw: unknown,
+  path: Path,
+): { exam: string; minGrade: number; writtenInApp?: boolean } {
+  const item = check.mapping(raw, path, ['exam', 'minGrade', 'writtenInApp']) ?? {};
+  const writtenInApp =
+    item.writtenInApp !== undefined && check.boolean(item.writtenInApp, [...path, 'writtenInApp']);
   return {
+    ...(writtenInApp ? { writtenInApp } : {}),
     exam: check.string(item.exam, [...path, 'exam']) ?? '',
     minGrade:
       item.minGrade === undefined

@@ -1,5 +1,7 @@
 import { Inject, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivitiesModule } from '../activities/activities.module';
+import { ActivityCatalogue } from '../activities/activity-catalogue';
 import { CertificationsModule } from '../certifications/certifications.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { addHomeLink } from '../identity/home-sections';
@@ -32,6 +34,8 @@ import { UserPositionsController } from './user-positions.controller';
     LearningRecordsModule,
     // Certificates are read through its CertificateHoldings port.
     CertificationsModule,
+    // Titles of the exams and scenarios positions ask for, also those written in the editors.
+    ActivitiesModule,
   ],
   controllers: [
     EligibilityController,
@@ -56,6 +60,8 @@ import { UserPositionsController } from './user-positions.controller';
 export class RotationsModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly history: PositionHistoryService,
+    private readonly positions: PositionCatalogue,
+    private readonly activities: ActivityCatalogue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -87,5 +93,6 @@ export class RotationsModule implements OnModuleInit, OnApplicationBootstrap {
   // Runs after IdentityModule's bootstrap (it is imported here), so the demo accounts exist.
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.demoAccounts) await this.history.seedDemoPositions();
+    await this.activities.reportUnpublished(this.positions.inAppReferences());
   }
 }

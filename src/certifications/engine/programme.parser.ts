@@ -76,6 +76,13 @@ class Reader {
     return value;
   }
 
+  /** An optional yes/no field: false when absent. */
+  flag(value: unknown, path: Path): boolean {
+    if (value === undefined) return false;
+    if (typeof value !== 'boolean') return this.fail(path, 'must be true or false') ?? false;
+    return value;
+  }
+
   list(value: unknown, path: Path): unknown[] {
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) return this.fail(path, 'must be a list') ?? [];
@@ -152,19 +159,34 @@ function duplicates(read: Reader, ids: string[], path: Path): void {
 
 function examRequirement(read: Reader, raw: unknown, path: Path): ExamRequirement {
   if (typeof raw === 'string') return { exam: read.id(raw, path) ?? '', minimumGrade: null };
-  const item = read.mapping(raw, path, ['exam', 'minimumGrade']) ?? {};
+  const item = read.mapping(raw, path, ['exam', 'minimumGrade', 'writtenInApp']) ?? {};
+  const writtenInApp = read.flag(item.writtenInApp, [...path, 'writtenInApp']);
   return {
     exam: read.id(item.exam, [...path, 'exam']) ?? '',
     minimumGrade:
       item.minimumGrade === undefined
         ? null
         : (read.percentage(item.minimumGrade, [...path, 'minimumGrade']) ?? null),
+    ...(writtenInApp ? { writtenInApp } : {}),
   };
 }
 
 function simulationRequirement(read: Reader, raw: unknown, path: Path): SimulationRequirement {
   const item =
-    read.mapping(raw, path, ['scenario', 'tag', 'count', 'minimumScore', 'minimumScores']) ?? {};
+    read.mapping(raw, path, [
+      'scenario',
+      'tag',
+      'count',
+      'minimumScore',
+      'minimumScores',
+      'writtenInApp',
+    ]) ?? {};
+  const writtenInApp = read.flag(item.writtenInApp, [...path, 'writtenInApp']);
+  if (writtenInApp && item.tag !== undefined)
+    read.fail(
+      [...path, 'writtenInApp'],
+      'only goes with a named scenario (a tag counts the scenarios in content/scenarios)',
+    );
   const scenario =
     item.scenario === undefined ? null : (read.id(item.scenario, [...path, 'scenario']) ?? null);
   const tag = item.tag === undefined ? null : (read.id(item.tag, [...path, 'tag']) ?? null);
@@ -185,6 +207,7 @@ function simulationRequirement(read: Reader, raw: unknown, path: Path): Simulati
         ? null
         : (read.percentage(item.minimumScore, [...path, 'minimumScore']) ?? null),
     minimumScores: dimensionMinimums(read, item.minimumScores, [...path, 'minimumScores']),
+    ...(writtenInApp ? { writtenInApp } : {}),
   };
 }
 

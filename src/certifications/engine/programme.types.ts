@@ -7,6 +7,11 @@ export interface ExamRequirement {
   exam: string;
   /** Percentage needed; null means the exam's own pass mark (a "passed" verdict). */
   minimumGrade: number | null;
+  /**
+   * Written in the app's exam editor, not in content/exams: checked against the published exams
+   * once the service runs, not by the content check.
+   */
+  writtenInApp?: boolean;
 }
 
 /** Either one named scenario, or `count` different scenarios carrying `tag`. */
@@ -17,6 +22,8 @@ export interface SimulationRequirement {
   /** Overall session score needed (0–100); null: the scenario's own pass mark. */
   minimumScore: number | null;
   minimumScores: DimensionMinimums;
+  /** The named scenario is written in the app's scenario editor, not in content/scenarios. */
+  writtenInApp?: boolean;
 }
 
 export interface SignOffItem {

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ExamsModule } from '../exams/exams.module';
+import { SimulationsModule } from '../simulations/simulations.module';
+import { ActivityCatalogue } from './activity-catalogue';
+
+/** Titles and availability of courses, exams and scenarios for the features that name them. */
+@Module({
+  imports: [ExamsModule, SimulationsModule],
+  providers: [ActivityCatalogue],
+  exports: [ActivityCatalogue],
+})
+export class ActivitiesModule {}

@@ -1,0 +1,161 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ActivityCatalogue } from '../../../src/activities/activity-catalogue';
+import { ProgrammesService } from '../../../src/certifications/programmes.service';
+import { PositionCatalogue } from '../../../src/rotations/position-catalogue.service';
+import { createTestApp, TestApp } from '../../support/test-app';
+import { certificationContent, recordSimulation, sitExam, userId } from './certification-fixture';
+
+// A programme and a position that name an exam and a scenario written in the app's editors.
+const REFRESHER = `id: fixture-refresher
+version: 1
+title: Fixture refresher
+description: Earned by passing the refresher a trainer wrote in the exam editor.
+validityMonths: 12
+renewalWindowDays: 30
+requirements:
+  exams:
+    - { exam: refresher-quiz, minimumGrade: 60, writtenInApp: true }
+  simulations:
+    - { scenario: night-caller, writtenInApp: true }
+`;
+
+const NIGHT_DESK = `id: night-desk
+title: Night desk
+summary: Calls after ten.
+requires:
+  exams: [{ exam: refresher-quiz, minGrade: 60, writtenInApp: true }]
+  scenariosPassed: [{ scenario: night-caller, writtenInApp: true }]
+`;
+
+const REFRESHER_EXAM = `id: refresher-quiz
+title: Refresher written in the app
+timeLimitMinutes: 10
+passMark: 50
+attemptsAllowed: 0
+reviewPolicy: after-submit
+sections:
+  - { title: Quiz, draw: 3, from: { tags: [quiz] } }
+`;
+
+interface Progress {
+  programmeId: string;
+  requirements: {
+    key: string;
+    title: string;
+    link: string | null;
+    available: boolean;
+    met: boolean;
+  }[];
+}
+
+describe('Programmes and positions naming exams and scenarios written in the app', () => {
+  let t: TestApp;
+  let trainer: string;
+  let trainee: string;
+
+  beforeAll(async () => {
+    const content = certificationContent({ 'fixture-refresher': REFRESHER });
+    mkdirSync(join(content, 'positions'));
+    writeFileSync(join(content, 'positions', 'night-desk.yaml'), NIGHT_DESK);
+    t = await createTestApp({ env: { CONTENT_DIR: content } });
+    [trainer, trainee] = await Promise.all([
+      t.bearer('trainer@academy.local'),
+      t.bearer('trainee@academy.local'),
+    ]);
+  });
+  afterAll(async () => t?.close());
+
+  const progress = async (): Promise<Progress> => {
+    const response = await t
+      .http()
+      .get('/api/me/certificates')
+      .set('Authorization', trainee)
+      .expect(200);
+    const all = (response.body as { progress: Progress[] }).progress;
+    return all.find((item) => item.programmeId === 'fixture-refresher')!;
+  };
+  const requirement = (of: Progress, key: string) =>
+    of.requirements.find((item) => item.key === key)!;
+
+  it('should show a requirement not published yet, without a link, until a trainer publishes it', async () => {
+    const before = await progress();
+    expect(requirement(before, 'exam:refresher-quiz')).toMatchObject({
+      title: 'refresher-quiz',
+      link: null,
+      available: false,
+      met: false,
+    });
+    expect(
+      await t.app
+        .get(ActivityCatalogue)
+        .reportUnpublished([
+          ...t.app.get(ProgrammesService).inAppReferences(),
+          ...t.app.get(PositionCatalogue).inAppReferences(),
+        ]),
+    ).toEqual([
+      { kind: 'exam', id: 'refresher-quiz', namedBy: 'programme "fixture-refresher"' },
+      { kind: 'scenario', id: 'night-caller', namedBy: 'programme "fixture-refresher"' },
+      { kind: 'exam', id: 'refresher-quiz', namedBy: 'position "night-desk"' },
+      { kind: 'scenario', id: 'night-caller', namedBy: 'position "night-desk"' },
+    ]);
+
+    await t
+      .http()
+      .put('/api/exams/authoring/drafts')
+      .set('Authorization', trainer)
+      .send({ source: REFRESHER_EXAM })
+      .expect(200);
+    await t
+      .http()
+      .post('/api/exams/authoring/refresher-quiz/publish')
+      .set('Authorization', trainer)
+      .expect(200);
+
+    const after = await progress();
+    expect(requirement(after, 'exam:refresher-quiz')).toMatchObject({
+      title: 'Refresher written in the app',
+      link: '/exams/refresher-quiz',
+      available: true,
+      met: false,
+    });
+    expect(requirement(after, 'simulation:night-caller')).toMatchObject({ available: false });
+    const position = await t
+      .http()
+      .get('/api/positions/night-desk')
+      .set('Authorization', trainer)
+      .expect(200);
+    expect((position.body as { requirementsText: string[] }).requirementsText).toContain(
+      'Refresher written in the app: 60 % or more',
+    );
+
+    const page = await t.http().get('/certificates').set('Authorization', trainee).expect(200);
+    expect(page.text).toContain('Refresher written in the app');
+    expect(page.text).toMatch(/data-testid="not-published"/);
+  });
+
+  it('should count a pass of the exam written in the app as evidence', async () => {
+    const attempt = await sitExam(t, trainee, 'refresher-quiz');
+    expect(attempt).toMatchObject({ status: 'finished', result: { passed: true } });
+    const done = await progress();
+    expect(requirement(done, 'exam:refresher-quiz')).toMatchObject({ met: true });
+    expect(requirement(done, 'simulation:night-caller')).toMatchObject({ met: false });
+    // The role-play half, as the simulations feature records a pass of a published scenario.
+    await recordSimulation(t, {
+      userId: await userId(t, 'trainee@academy.local'),
+      scenarioId: 'night-caller',
+      passed: true,
+      score: 80,
+    });
+    const mine = await t
+      .http()
+      .get('/api/me/certificates')
+      .set('Authorization', trainee)
+      .expect(200);
+    const held = (mine.body as { certificates: { programmeId: string; status: string }[] })
+      .certificates;
+    expect(held).toEqual([
+      expect.objectContaining({ programmeId: 'fixture-refresher', status: 'active' }),
+    ]);
+  });
+});
