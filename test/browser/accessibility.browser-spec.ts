@@ -202,6 +202,20 @@ const PAGES: PageCheck[] = [
       await page.getByTestId('transcript').locator('li').nth(3).waitFor();
     },
   },
+  {
+    who: 'trainee',
+    name: 'role-play session with a blank reply refused',
+    open: async (page) => {
+      await page.goto('/simulations/billing-dispute');
+      await Promise.all([
+        page.waitForURL(/\/simulations\/sessions\/[0-9a-f-]+$/),
+        page.getByRole('button', { name: /(Start|Resume) the conversation/ }).click(),
+      ]);
+      await page.getByLabel('Your reply').fill(' ');
+      await page.getByRole('button', { name: 'Send reply' }).click();
+    },
+    shows: 'reply-error',
+  },
   { who: 'trainee', name: 'certificates', open: '/certificates' },
   { who: 'trainee', name: 'certificate notices', open: '/certificates/notices' },
   { who: 'trainee', name: 'my rotations', open: '/rotations/mine' },
