@@ -46,6 +46,33 @@
     if (result.hint) box.append(element('p', result.hint));
   };
 
+  // A rejected check names questions (`answers.<id>`) or the whole check (`answers`): their
+  // choices are marked invalid and described by the message, as the page does without script.
+  // Every answer from the server first clears the marks and messages of the last one.
+  const clearProblems = () => {
+    form.querySelector('#check-error')?.remove();
+    for (const message of form.querySelectorAll('[data-feedback] .field-error')) message.remove();
+    for (const fieldset of form.querySelectorAll('fieldset[data-question]')) {
+      fieldset.removeAttribute('aria-describedby');
+      for (const input of fieldset.querySelectorAll('input')) input.removeAttribute('aria-invalid');
+    }
+  };
+
+  const showProblem = (message, problems) => {
+    const alert = element('p', message);
+    alert.id = 'check-error';
+    alert.className = 'alert';
+    alert.dataset.testid = 'check-error';
+    alert.setAttribute('role', 'alert');
+    form.prepend(alert);
+    const paths = problems.map((problem) => problem.path);
+    for (const fieldset of form.querySelectorAll('fieldset[data-question]')) {
+      if (!paths.includes('answers') && !paths.includes(`answers.${fieldset.dataset.question}`)) continue;
+      fieldset.setAttribute('aria-describedby', alert.id);
+      for (const input of fieldset.querySelectorAll('input')) input.setAttribute('aria-invalid', 'true');
+    }
+  };
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const answers = {};
@@ -57,7 +84,7 @@
     button.disabled = true;
     try {
       const data = await window.academy.send('POST', `${base}/check`, { answers });
-      form.querySelector('.alert')?.remove();
+      clearProblems();
       for (const result of data.results) {
         const fieldset = form.querySelector(`fieldset[data-question="${CSS.escape(result.questionId)}"]`);
         if (fieldset) showResult(fieldset, result);
@@ -67,14 +94,8 @@
     } catch (error) {
       const problems = (error.data && error.data.errors) || [];
       const message = problems.length ? problems.map((p) => p.messages.join('; ')).join(' · ') : error.message;
-      let alert = form.querySelector('.alert');
-      if (!alert) {
-        alert = element('p');
-        alert.className = 'alert';
-        alert.setAttribute('role', 'alert');
-        form.prepend(alert);
-      }
-      alert.textContent = message === 'answer at least one question' ? 'Pick an answer first.' : message;
+      clearProblems();
+      showProblem(message === 'answer at least one question' ? 'Pick an answer first.' : message, problems);
     } finally {
       button.disabled = false;
     }

@@ -46,9 +46,16 @@
     meter.textContent = `${mood.anger} of 100`;
   }
 
-  function showError(message) {
+  // A message about the reply itself marks the box invalid and is read with its hint; any
+  // other message (a lost connection, say) only shows. The page's own message, from a post
+  // without this script, is out of date at the next send.
+  function showError(message, aboutReply) {
     errorBox.textContent = message;
     errorBox.hidden = !message;
+    document.getElementById('reply-text-error')?.remove();
+    if (message && aboutReply) textBox.setAttribute('aria-invalid', 'true');
+    else textBox.removeAttribute('aria-invalid');
+    textBox.setAttribute('aria-describedby', message && aboutReply ? 'reply-hint reply-error' : 'reply-hint');
   }
 
   const OUTCOMES = {
@@ -73,7 +80,7 @@
     if (sending) return;
     const reply = textBox.value;
     if (!reply.trim()) {
-      showError('Write a reply first');
+      showError('Write a reply first', true);
       textBox.focus();
       return;
     }
@@ -112,7 +119,8 @@
         return;
       }
       const details = (error.data && error.data.errors) || [];
-      showError([error.message, ...details.map((d) => d.messages.join('; '))].join(' — '));
+      const aboutReply = error.status === 413 || details.some((detail) => detail.path === 'text');
+      showError([error.message, ...details.map((d) => d.messages.join('; '))].join(' — '), aboutReply);
     } finally {
       sending = false;
       button.disabled = false;

@@ -156,6 +156,8 @@ export function lessonPage(
   const progress = extra.answered?.progress ?? lesson.progress;
   const canAnswer = !!lesson.enrolment && lesson.missingPrerequisites.length === 0;
   const fieldErrors = errorsByPath(extra.errors);
+  // A problem with the whole check (nothing answered) concerns every question.
+  const checkError = fieldErrors.answers && checkMessage(fieldErrors.answers);
   return {
     title: lesson.title,
     lesson,
@@ -166,6 +168,7 @@ export function lessonPage(
     questions: lesson.questions.map((question) => {
       const state = progress?.questions.find((entry) => entry.questionId === question.id);
       const result = extra.answered?.results.find((entry) => entry.questionId === question.id);
+      const error = fieldErrors[`answers.${question.id}`];
       return {
         ...question,
         inputType: question.type === 'multiple' ? 'checkbox' : 'radio',
@@ -175,11 +178,19 @@ export function lessonPage(
         })),
         correct: result ? result.correct : state?.correct ? true : null,
         result: result ?? null,
-        error: fieldErrors[`answers.${question.id}`],
+        error,
+        // The id of the message that describes this question's rejected choices, if any.
+        errorId: error ? `check-${question.id}-error` : checkError ? 'check-error' : undefined,
       };
     }),
+    checkError,
     error: extra.error,
   };
+}
+
+/** The knowledge check's own wording for a problem with the whole check (as public/js/courses.js shows it). */
+function checkMessage(message: string): string {
+  return message === 'answer at least one question' ? 'Pick an answer first.' : message;
 }
 
 /** Days ahead that an assignment counts as due soon on the home page. */

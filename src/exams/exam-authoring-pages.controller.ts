@@ -61,11 +61,12 @@ export class ExamAuthoringPagesController {
     try {
       const checked = validateInto(ExamSourceDto, { source: form.source });
       if (!checked.ok) throw AppError.validation(checked.errors, 'Check the fields marked below');
-      if (form.intent === 'save' || form.intent === 'publish') {
+      if (form.intent === 'save') {
         const saved = await this.authoring.saveDraft(viewer, source);
-        if (form.intent === 'save')
-          return response.redirect(303, editorUrl(saved.examId, 'saved=1'));
-        const published = await this.authoring.publish(viewer, saved.examId);
+        return response.redirect(303, editorUrl(saved.examId, 'saved=1'));
+      }
+      if (form.intent === 'publish') {
+        const published = await this.authoring.saveAndPublish(viewer, source);
         return response.redirect(
           303,
           editorUrl(published.examId, `published=${published.publishedVersion}`),

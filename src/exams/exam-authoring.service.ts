@@ -83,21 +83,7 @@ export class ExamAuthoringService {
     }
     const row = await this.rows.findOne({ where: { id: examId } });
     if (!row) throw new ExamError(ExamErrorCode.ExamNotFound, `No exam "${examId}"`);
-    const source = row.draftSource ?? row.publishedSource ?? '';
-    return {
-      ...summary(row),
-      source,
-      draft:
-        row.draftSource !== null && row.draftUpdatedAt
-          ? {
-              updatedAt: row.draftUpdatedAt.toISOString(),
-              authorId: row.draftAuthorId,
-              nextVersion: row.publishedVersion + 1,
-            }
-          : null,
-      publishedAt: row.publishedAt?.toISOString() ?? null,
-      validation: await this.validate(source),
-    };
+    return detail(row, await this.validate(editorSource(row)));
   }
 
   /**
@@ -118,6 +104,19 @@ export class ExamAuthoringService {
    * which is what it is filed under. Content exam ids are refused.
    */
   async saveDraft(viewer: Viewer, source: string): Promise<AuthoredExamDetailView> {
+    return this.get(await this.storeDraft(viewer, source));
+  }
+
+  /**
+   * The editor page's Publish: saves the text as the draft, then publishes it. Only publishing
+   * checks the text, so the banks are read once; refused as `saveDraft` and `publish` refuse.
+   */
+  async saveAndPublish(viewer: Viewer, source: string): Promise<AuthoredExamDetailView> {
+    return this.publish(viewer, await this.storeDraft(viewer, source));
+  }
+
+  /** Files the text as the draft of the exam its `id` names, and returns that id. */
+  private async storeDraft(viewer: Viewer, source: string): Promise<string> {
     const examId = this.idOf(source);
     const now = this.clock.now();
     const title = sourceTitle(SOURCE_NAME, source, examId);
@@ -146,7 +145,7 @@ export class ExamAuthoringService {
         { title, draftSource: source, draftUpdatedAt: now, draftAuthorId: viewer.id },
       );
     });
-    return this.get(examId);
+    return examId;
   }
 
   /**
@@ -200,8 +199,10 @@ export class ExamAuthoringService {
         manager,
       );
     });
-    this.shelf.register({ ...row, ...change });
-    return this.get(examId);
+    const published = { ...row, ...change };
+    this.shelf.register(published);
+    // The text just checked is the one published: its checks answer, without a second read.
+    return detail(published, validation);
   }
 
   /**
@@ -381,6 +382,29 @@ function summary(row: AuthoredExam): AuthoredExamView {
     publishedVersion: row.publishedVersion > 0 ? row.publishedVersion : null,
     hasDraft: row.draftUpdatedAt !== null,
     updatedAt: new Date(Math.max(...times.map((time) => time.getTime()))).toISOString(),
+  };
+}
+
+/** The text the editor opens: the draft if there is one, else the published one. */
+function editorSource(row: AuthoredExam): string {
+  return row.draftSource ?? row.publishedSource ?? '';
+}
+
+/** An exam written here as the editor shows it, with the checks of its `editorSource`. */
+function detail(row: AuthoredExam, validation: ExamValidationView): AuthoredExamDetailView {
+  return {
+    ...summary(row),
+    source: editorSource(row),
+    draft:
+      row.draftSource !== null && row.draftUpdatedAt
+        ? {
+            updatedAt: row.draftUpdatedAt.toISOString(),
+            authorId: row.draftAuthorId,
+            nextVersion: row.publishedVersion + 1,
+          }
+        : null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    validation,
   };
 }
 

@@ -114,6 +114,19 @@ async function rejectedReview(page: Page): Promise<void> {
   await page.waitForLoadState();
 }
 
+/** A lesson's knowledge check sent by its script with no answer picked (ava.north is enrolled). */
+async function emptyKnowledgeCheck(page: Page): Promise<void> {
+  await page.goto('/courses/service-principles/lessons/the-three-nos');
+  // Answers given before come back ticked: clear them.
+  await page
+    .locator('form[data-check-form] input')
+    .evaluateAll((inputs: { checked: boolean }[]) =>
+      inputs.forEach((input) => (input.checked = false)),
+    );
+  await page.getByRole('button', { name: 'Check my answers' }).click();
+  await page.getByTestId('check-error').waitFor();
+}
+
 const PAGES: PageCheck[] = [
   // Signed out
   { who: 'nobody', name: 'sign-in', open: '/login' },
@@ -189,6 +202,20 @@ const PAGES: PageCheck[] = [
       await page.getByTestId('transcript').locator('li').nth(3).waitFor();
     },
   },
+  {
+    who: 'trainee',
+    name: 'role-play session with a blank reply refused',
+    open: async (page) => {
+      await page.goto('/simulations/billing-dispute');
+      await Promise.all([
+        page.waitForURL(/\/simulations\/sessions\/[0-9a-f-]+$/),
+        page.getByRole('button', { name: /(Start|Resume) the conversation/ }).click(),
+      ]);
+      await page.getByLabel('Your reply').fill(' ');
+      await page.getByRole('button', { name: 'Send reply' }).click();
+    },
+    shows: 'reply-error',
+  },
   { who: 'trainee', name: 'certificates', open: '/certificates' },
   { who: 'trainee', name: 'certificate notices', open: '/certificates/notices' },
   { who: 'trainee', name: 'my rotations', open: '/rotations/mine' },
@@ -205,6 +232,12 @@ const PAGES: PageCheck[] = [
       await follow('/exams/onboarding-final', 'a[href$="/result"]')(page);
       await page.goto(page.url().replace(/\/result$/, '/review'));
     },
+  },
+  {
+    who: 'ava.north',
+    name: 'lesson after a knowledge check sent without an answer',
+    open: emptyKnowledgeCheck,
+    shows: 'check-error',
   },
   {
     who: 'ava.north',
@@ -437,6 +470,31 @@ describeInBrowser('Accessibility of the pages, WCAG 2.1 AA (browser)', () => {
       'verdict must be pass or fail',
     );
     await expect(form.getByLabel('Politeness').getAttribute('aria-invalid')).resolves.toBeNull();
+  });
+
+  it('should mark every question of a knowledge check sent without an answer, until it is answered', async () => {
+    const page = await pageFor('ava.north');
+    await emptyKnowledgeCheck(page);
+    const questions = page.locator('form[data-check-form] fieldset[data-question]');
+    await expect(questions.count()).resolves.toBe(3);
+    for (const question of await questions.all()) {
+      const described = await question.getAttribute('aria-describedby');
+      await expect(page.locator(`[id="${described}"]`).textContent()).resolves.toBe(
+        'Pick an answer first.',
+      );
+      await expect(question.locator('input[aria-invalid="true"]').count()).resolves.toBeGreaterThan(
+        0,
+      );
+      await expect(question.locator('input:not([aria-invalid="true"])').count()).resolves.toBe(0);
+    }
+    // Answered (rightly, so her progress stays as it was), the marks and the message go.
+    await questions.first().getByLabel('No concealing').check();
+    await page.getByRole('button', { name: 'Check my answers' }).click();
+    await page.getByTestId('check-error').waitFor({ state: 'detached' });
+    await expect(page.locator('form[data-check-form] [aria-invalid]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('form[data-check-form] fieldset[aria-describedby]').count(),
+    ).resolves.toBe(0);
   });
 
   it.each(PAGES.map((check) => [check.who, check.name, check] as const))(

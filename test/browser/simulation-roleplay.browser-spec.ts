@@ -82,4 +82,51 @@ describeInBrowser('Playing a role-play scenario (browser)', () => {
     await expect(page.getByTestId('transcript').locator('li').count()).resolves.toBe(1);
     await page.close();
   });
+
+  it('should tie a refused reply’s message to the reply box until a reply is taken', async () => {
+    const page = await h.newPage();
+    await h.signIn(page, 'trainee@academy.local');
+    await page.goto('/simulations/technician-no-show');
+    await Promise.all([
+      page.waitForURL(/\/simulations\/sessions\/[0-9a-f-]+$/),
+      page.getByRole('button', { name: 'Start the conversation' }).click(),
+    ]);
+    const box = page.getByLabel('Your reply');
+    const send = page.getByRole('button', { name: 'Send reply' });
+    const marks = async () => ({
+      invalid: await box.getAttribute('aria-invalid'),
+      describedBy: await box.getAttribute('aria-describedby'),
+    });
+    // Refused by the script: nothing written.
+    await box.fill('   ');
+    await send.click();
+    await expect(page.locator('#reply-error').textContent()).resolves.toBe('Write a reply first');
+    await expect(marks()).resolves.toEqual({
+      invalid: 'true',
+      describedBy: 'reply-hint reply-error',
+    });
+    // Refused by the server: a reply past the request size limit, put in past the box's maxlength.
+    await box.evaluate((textarea: { value: string }) => {
+      textarea.value = 'Sorry about that. '.repeat(60_000);
+    });
+    await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/turns')),
+      send.click(),
+    ]);
+    await page.locator('#reply-error:not([hidden])').waitFor();
+    await expect(page.locator('#reply-error').textContent()).resolves.not.toBe(
+      'Write a reply first',
+    );
+    await expect(marks()).resolves.toEqual({
+      invalid: 'true',
+      describedBy: 'reply-hint reply-error',
+    });
+    // A reply taken: the message and the marks go.
+    await box.fill('Good morning, I am sorry the technician did not come. Let me look.');
+    await send.click();
+    await page.getByTestId('transcript').locator('li').nth(2).waitFor();
+    await expect(page.locator('#reply-error').isHidden()).resolves.toBe(true);
+    await expect(marks()).resolves.toEqual({ invalid: null, describedBy: 'reply-hint' });
+    await page.close();
+  });
 });

@@ -67,6 +67,27 @@ describe('Course pages', () => {
     expect(catalogue.text).toContain('In progress · 0 %');
   });
 
+  it('should tie a rejected check without JavaScript to the questions it concerns', async () => {
+    const empty = await trainee.postForm('/courses/phone-basics/lessons/greeting/check', {});
+    expect(empty.status).toBe(400);
+    expect(empty.text).toMatch(
+      /<p class="field-error" id="check-error"[^>]*>Pick an answer first\.<\/p>/,
+    );
+    expect(empty.text).toMatch(/data-question="q1" aria-describedby="check-error"/);
+    expect(empty.text).toMatch(/data-question="q2" aria-describedby="check-error"/);
+    expect(empty.text).toMatch(/name="q1" value="1" aria-invalid="true"/);
+    // One question with two answers where one is allowed: only that question is marked.
+    const twice = await trainee.postForm('/courses/phone-basics/lessons/greeting/check', {
+      q1: ['0', '1'],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.text).toMatch(/<p class="field-error" id="check-q1-error"[^>]*>[^<]+<\/p>/);
+    expect(twice.text).toMatch(/data-question="q1" aria-describedby="check-q1-error"/);
+    expect(twice.text).toMatch(/data-question="q2">/);
+    expect(twice.text).not.toMatch(/name="q2" value="\d+" aria-invalid/);
+    expect(twice.text).not.toContain('id="check-error"');
+  });
+
   it('should answer the check without JavaScript and complete the lesson through forms', async () => {
     const wrong = await trainee.postForm('/courses/phone-basics/lessons/greeting/check', {
       q1: '0',
@@ -79,6 +100,10 @@ describe('Course pages', () => {
     const early = await trainee.postForm('/courses/phone-basics/lessons/greeting/complete', {});
     expect(early.status).toBe(409);
     expect(early.text).toContain('Answer every knowledge-check question correctly first');
+    // The question still wrong is marked and described; the right one is not.
+    expect(early.text).toMatch(/data-question="q1" aria-describedby="check-q1-error"/);
+    expect(early.text).toMatch(/id="check-q1-error"[^>]*>not answered correctly yet</);
+    expect(early.text).not.toContain('check-q2-error');
     const right = await trainee.postForm('/courses/phone-basics/lessons/greeting/check', {
       q1: '1',
     });

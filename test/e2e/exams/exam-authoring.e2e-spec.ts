@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { QuestionBankService } from '../../../src/exams/question-bank.service';
 import { BrowserSession } from '../../support/browser-session';
 import { createTestApp, createUser, DEMO_PASSWORD, TestApp } from '../../support/test-app';
 
@@ -61,6 +62,8 @@ describe('Exam editor (API and pages)', () => {
       t.http().put('/api/exams/authoring/drafts').set('Authorization', bearer).send({ source }),
     publish: (examId: string) =>
       t.http().post(`/api/exams/authoring/${examId}/publish`).set('Authorization', bearer),
+    get: (examId: string) =>
+      t.http().get(`/api/exams/authoring/${examId}`).set('Authorization', bearer),
   });
 
   beforeAll(async () => {
@@ -425,5 +428,63 @@ describe('Exam editor (API and pages)', () => {
     const traineeBrowser = new BrowserSession(t.app.getHttpServer());
     await traineeBrowser.signIn('trainee@academy.local', DEMO_PASSWORD);
     expect((await traineeBrowser.get('/exams/authoring')).status).toBe(403);
+  });
+
+  it('should check the text once when publishing, and answer as the exam then reads', async () => {
+    const browser = new BrowserSession(t.app.getHttpServer());
+    await browser.signIn('trainer@academy.local', DEMO_PASSWORD);
+    // Each check of a text reads the banks it may draw from, imported ones included.
+    const bankReads = jest.spyOn(t.app.get(QuestionBankService), 'banksFor');
+    try {
+      const fromPage = await browser.postForm('/exams/authoring/editor', {
+        intent: 'publish',
+        source: exam({ id: 'one-check', title: 'One check' }),
+      });
+      expect(fromPage.headers.location).toBe('/exams/authoring/one-check?published=1');
+      expect(bankReads).toHaveBeenCalledTimes(1);
+
+      await api(trainer)
+        .save(exam({ id: 'one-check', title: 'Again' }))
+        .expect(200);
+      // A time with milliseconds: the answer's times are the ones stored.
+      t.clock.advance(1_234);
+      bankReads.mockClear();
+      const published = await api(trainer).publish('one-check').expect(200);
+      expect(bankReads).toHaveBeenCalledTimes(1);
+      expect(published.body).toMatchObject({ publishedVersion: 2, title: 'Again' });
+      expect(published.body).toEqual((await api(trainer).get('one-check').expect(200)).body);
+    } finally {
+      bankReads.mockRestore();
+    }
+  });
+
+  it('should refuse to publish from the page a draft saved again while it was checked', async () => {
+    const browser = new BrowserSession(t.app.getHttpServer());
+    await browser.signIn('trainer@academy.local', DEMO_PASSWORD);
+    const banks = t.app.get(QuestionBankService);
+    const banksFor = banks.banksFor.bind(banks);
+    // Publishing's check is the page's one read of the banks (test above): someone else
+    // saves the exam while it checks the draft it read.
+    const bankReads = jest.spyOn(banks, 'banksFor').mockImplementationOnce(async (definition) => {
+      t.clock.advance(1_000);
+      await api(trainer)
+        .save(exam({ id: 'raced-exam', title: 'Saved meanwhile' }))
+        .expect(200);
+      return banksFor(definition);
+    });
+    try {
+      const refused = await browser.postForm('/exams/authoring/editor', {
+        intent: 'publish',
+        source: exam({ id: 'raced-exam', title: 'Published first' }),
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.text).toContain('The draft changed while it was being published');
+    } finally {
+      bankReads.mockRestore();
+    }
+    await expect(api(trainer).get('raced-exam')).resolves.toMatchObject({
+      status: 200,
+      body: { title: 'Saved meanwhile', publishedVersion: null, hasDraft: true },
+    });
   });
 });
