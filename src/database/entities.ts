@@ -9,7 +9,7 @@ import { LessonProgress } from '../courses/lesson-progress.entity';
 import { ExamAttemptSlot } from '../exams/exam-attempt-slot.entity';
 import { ExamAttemptStep } from '../exams/exam-attempt-step.entity';
 import { ExamAttempt } from '../exams/exam-attempt.entity';
-import { AuthoredExam } from '../exams/authored-exam.entity';
+import { AuthoredExam, AuthoredExamVersion } from '../exams/authored-exam.entity';
 import { ExamArrangement } from '../exams/exam-arrangement.entity';
 import { ImportedBank } from '../exams/imported-bank.entity';
 import { AuditEntry } from '../identity/audit-entry.entity';
@@ -36,6 +36,7 @@ export const ENTITIES = [
   ExamAttemptStep,
   ImportedBank,
   AuthoredExam,
+  AuthoredExamVersion,
   ExamArrangement,
   ScenarioVersion,
   SimulationSession,

@@ -40,3 +40,25 @@ export class AuthoredExam {
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 }
+
+/** One version published in the exam editor, kept whole: the history trainers compare. */
+@Entity('authored_exam_versions')
+export class AuthoredExamVersion {
+  @PrimaryColumn({ name: 'exam_id', type: 'varchar', length: 80 })
+  examId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'text' })
+  source!: string;
+
+  @Column({ name: 'published_at', type: Date })
+  publishedAt!: Date;
+
+  @Column({ name: 'published_by_id', type: 'varchar', length: 36, nullable: true })
+  publishedById!: string | null;
+}

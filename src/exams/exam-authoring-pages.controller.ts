@@ -3,11 +3,15 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
+import { revisionParam } from '../content/source-history';
+import { historyPageModel } from '../content/source-history-page';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { ExamSourceDto } from './dto/exam-authoring.dto';
 import * as pages from './exam-authoring-pages.mapper';
 import { ExamAuthoringService } from './exam-authoring.service';
+import { ExamError } from './exam-error';
+import { ExamVersionsService } from './exam-versions.service';
 import { QuestionBankService } from './question-bank.service';
 
 type Form = Record<string, unknown>;
@@ -24,6 +28,7 @@ const editorUrl = (id: string, query: string): string =>
 export class ExamAuthoringPagesController {
   constructor(
     private readonly authoring: ExamAuthoringService,
+    private readonly versions: ExamVersionsService,
     private readonly banks: QuestionBankService,
   ) {}
 
@@ -108,9 +113,11 @@ export class ExamAuthoringPagesController {
     const detail = await this.authoring.get(examId);
     const notice = query.published
       ? `Published as version ${String(query.published)}: new attempts draw from it.`
-      : query.saved
-        ? 'Draft saved.'
-        : undefined;
+      : query.restored
+        ? `The text of version ${String(query.restored)} is now the draft: check it, then publish it to make it current.`
+        : query.saved
+          ? 'Draft saved.'
+          : undefined;
     return pages.editorModel({
       examId,
       source: detail.source,
@@ -118,6 +125,47 @@ export class ExamAuthoringPagesController {
       banks: await this.banks.listBanks(),
       detail,
       notice,
+    });
+  }
+
+  /** Every version and the draft, one of them (`?show=`, else the newest) with its changes. */
+  @Get(':examId/versions')
+  async history(
+    @Param('examId') examId: string,
+    @Query('show') show: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    response.render('exams/history', await this.historyModel(examId, show));
+  }
+
+  @Post(':examId/versions/:version/restore')
+  async restore(
+    @CurrentViewer() viewer: Viewer,
+    @Param('examId') examId: string,
+    @Param('version') version: string,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const wanted = revisionParam(version, false, ExamError.noVersion) ?? 0;
+    try {
+      await this.versions.restore(viewer, examId, wanted, form.replaceDraft === 'true');
+      response.redirect(303, editorUrl(examId, `restored=${wanted}`));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      response
+        .status(error.status)
+        .render('exams/history', await this.historyModel(examId, String(wanted), error));
+    }
+  }
+
+  private historyModel(examId: string, show: unknown, error?: DomainError): Promise<object> {
+    return historyPageModel(this.versions, {
+      id: examId,
+      editorUrl: `/exams/authoring/${encodeURIComponent(examId)}`,
+      show,
+      readOnly: false,
+      noVersion: ExamError.noVersion,
+      error,
     });
   }
 }

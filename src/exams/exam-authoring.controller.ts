@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  RestoreVersionDto,
+  revisionParam,
+  SourceChangesView,
+  SourceRevisionView,
+} from '../content/source-history';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import {
@@ -11,6 +17,8 @@ import {
   ExamValidationView,
 } from './dto/exam-authoring.dto';
 import { ExamAuthoringService } from './exam-authoring.service';
+import { ExamError } from './exam-error';
+import { ExamVersionsService } from './exam-versions.service';
 
 // Registered before ExamsController so 'authoring' is never read as an exam id.
 @ApiTags('exams')
@@ -18,7 +26,10 @@ import { ExamAuthoringService } from './exam-authoring.service';
 @Roles('trainer', 'admin')
 @Controller('api/exams/authoring')
 export class ExamAuthoringController {
-  constructor(private readonly authoring: ExamAuthoringService) {}
+  constructor(
+    private readonly authoring: ExamAuthoringService,
+    private readonly versions: ExamVersionsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Exams written in the editor, then the read-only content ones' })
@@ -97,5 +108,47 @@ export class ExamAuthoringController {
     @Param('examId') examId: string,
   ): Promise<AuthoredExamDetailView> {
     return this.authoring.publish(viewer, examId);
+  }
+
+  @Get(':examId/versions')
+  @ApiOperation({
+    summary: 'The draft if there is one, then every published version, newest first',
+    description: '409 EXAM_READ_ONLY for a content exam (its history is the repository’s).',
+  })
+  @ApiOkResponse({ type: [SourceRevisionView] })
+  history(@Param('examId') examId: string): Promise<SourceRevisionView[]> {
+    return this.versions.history(examId);
+  }
+
+  @Get(':examId/versions/:version')
+  @ApiOperation({
+    summary: 'One version (a number, or `draft`): its YAML and what changed since the one before',
+    description:
+      'Line by line with 3 lines of context; the draft is compared with the latest published version. 404 VERSION_NOT_FOUND for a version that does not exist.',
+  })
+  @ApiOkResponse({ type: SourceChangesView })
+  changes(
+    @Param('examId') examId: string,
+    @Param('version') version: string,
+  ): Promise<SourceChangesView> {
+    return this.versions.changes(examId, revisionParam(version, true, ExamError.noVersion));
+  }
+
+  @Post(':examId/versions/:version/restore')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Make a published version’s text the draft again (publish it to make it current)',
+    description:
+      '409 DRAFT_EXISTS when a draft is in progress, unless `replaceDraft` is true; 409 EXAM_READ_ONLY for a content exam.',
+  })
+  @ApiOkResponse({ type: AuthoredExamDetailView })
+  restore(
+    @CurrentViewer() viewer: Viewer,
+    @Param('examId') examId: string,
+    @Param('version') version: string,
+    @Body() dto: RestoreVersionDto,
+  ): Promise<AuthoredExamDetailView> {
+    const wanted = revisionParam(version, false, ExamError.noVersion) ?? 0;
+    return this.versions.restore(viewer, examId, wanted, dto.replaceDraft === true);
   }
 }

@@ -11,7 +11,7 @@ import { Viewer } from '../identity/viewer';
 import { randomBytes } from 'node:crypto';
 import { drawAttempt, matchesSource, PoolQuestion } from './engine';
 import { AuthoredExamShelf } from './authored-exam-shelf';
-import { AuthoredExam } from './authored-exam.entity';
+import { AuthoredExam, AuthoredExamVersion } from './authored-exam.entity';
 import {
   AuthoredExamDetailView,
   AuthoredExamView,
@@ -188,6 +188,14 @@ export class ExamAuthoringService {
           ExamErrorCode.DraftChanged,
           'The draft changed while it was being published; reload it and publish again',
         );
+      await manager.insert(AuthoredExamVersion, {
+        examId,
+        version,
+        title: change.title,
+        source: change.publishedSource,
+        publishedAt: change.publishedAt,
+        publishedById: viewer.id,
+      });
       await this.audit.record(
         viewer,
         {

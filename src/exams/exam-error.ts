@@ -21,6 +21,8 @@ export enum ExamErrorCode {
   ExamInvalid = 'EXAM_INVALID',
   NoDraft = 'NO_DRAFT',
   DraftChanged = 'DRAFT_CHANGED',
+  VersionNotFound = 'VERSION_NOT_FOUND',
+  DraftExists = 'DRAFT_EXISTS',
   ArrangementNotFound = 'ARRANGEMENT_NOT_FOUND',
 }
 
@@ -45,6 +47,8 @@ const STATUS = {
   [ExamErrorCode.ExamInvalid]: 422,
   [ExamErrorCode.NoDraft]: 404,
   [ExamErrorCode.DraftChanged]: 409,
+  [ExamErrorCode.VersionNotFound]: 404,
+  [ExamErrorCode.DraftExists]: 409,
   [ExamErrorCode.ArrangementNotFound]: 404,
 } satisfies Record<ExamErrorCode, number>;
 
@@ -52,5 +56,10 @@ export class ExamError extends errorFamily(STATUS) {
   static attemptNotFound(): ExamError {
     // The same answer for an attempt that does not exist and one the viewer may not see.
     return new ExamError(ExamErrorCode.AttemptNotFound, 'Attempt not found');
+  }
+
+  /** 404 VERSION_NOT_FOUND: no such version of an exam written in the editor. */
+  static noVersion(message: string): ExamError {
+    return new ExamError(ExamErrorCode.VersionNotFound, message);
   }
 }

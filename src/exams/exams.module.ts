@@ -15,10 +15,11 @@ import { LearningRecordsModule } from '../learning-records/learning-records.modu
 import { ScoringModule } from '../scoring/scoring.module';
 import { AttemptGradingService } from './attempt-grading.service';
 import { AuthoredExamShelf } from './authored-exam-shelf';
-import { AuthoredExam } from './authored-exam.entity';
+import { AuthoredExam, AuthoredExamVersion } from './authored-exam.entity';
 import { ExamAuthoringPagesController } from './exam-authoring-pages.controller';
 import { ExamAuthoringController } from './exam-authoring.controller';
 import { ExamAuthoringService } from './exam-authoring.service';
+import { ExamVersionsService } from './exam-versions.service';
 import { ExamArrangement } from './exam-arrangement.entity';
 import { ExamArrangementsController } from './exam-arrangements.controller';
 import { ExamArrangementsService } from './exam-arrangements.service';
@@ -49,6 +50,7 @@ import { QuestionBankService } from './question-bank.service';
       ExamAttemptStep,
       ImportedBank,
       AuthoredExam,
+      AuthoredExamVersion,
       ExamArrangement,
     ]),
     IdentityModule,
@@ -72,6 +74,7 @@ import { QuestionBankService } from './question-bank.service';
     AuthoredExamShelf,
     QuestionBankService,
     ExamAuthoringService,
+    ExamVersionsService,
     ExamArrangementsService,
     AttemptStore,
     AttemptGradingService,

@@ -128,6 +128,12 @@ export class UsersService {
     return user;
   }
 
+  /** Display names by user id, for the ids that exist (nulls and unknown ids are left out). */
+  async namesOf(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const people = await this.listByIds(ids.filter((id): id is string => id !== null));
+    return new Map(people.map((person) => [person.id, person.displayName]));
+  }
+
   /** The users with these ids that exist, in name order (unknown ids are left out). */
   async listByIds(ids: readonly string[]): Promise<UserView[]> {
     if (ids.length === 0) return [];

@@ -4,11 +4,16 @@ import { Response } from 'express';
 import { filledText } from '../common/form-values';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
+import { revisionParam } from '../content/source-history';
+import { historyPageModel } from '../content/source-history-page';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { ScenarioSourceDto, TryReplyDto } from './dto/simulation-requests.dto';
 import * as pages from './scenario-authoring-pages.mapper';
 import { ScenarioAuthoringService } from './scenario-authoring.service';
+import { ScenarioLibrary } from './scenario-library.service';
+import { ScenarioVersionsService } from './scenario-versions.service';
+import { SimulationError } from './simulation-error';
 
 type Form = Record<string, unknown>;
 const editorUrl = (id: string, query: string): string =>
@@ -22,7 +27,11 @@ const editorUrl = (id: string, query: string): string =>
 @Roles('trainer', 'admin')
 @Controller('simulations/authoring')
 export class ScenarioAuthoringPagesController {
-  constructor(private readonly authoring: ScenarioAuthoringService) {}
+  constructor(
+    private readonly authoring: ScenarioAuthoringService,
+    private readonly versions: ScenarioVersionsService,
+    private readonly library: ScenarioLibrary,
+  ) {}
 
   @Get()
   @Render('simulations/authoring-list')
@@ -106,9 +115,11 @@ export class ScenarioAuthoringPagesController {
     const detail = await this.authoring.get(viewer, scenarioId);
     const notice = query.published
       ? `Published as version ${String(query.published)}: new sessions start on it.`
-      : query.saved
-        ? 'Draft saved.'
-        : undefined;
+      : query.restored
+        ? `The text of version ${String(query.restored)} is now the draft: check it, then publish it to make it current.`
+        : query.saved
+          ? 'Draft saved.'
+          : undefined;
     return pages.editorModel({
       scenarioId,
       source: detail.source,
@@ -116,6 +127,47 @@ export class ScenarioAuthoringPagesController {
       detail,
       readOnly: detail.readOnly,
       notice,
+    });
+  }
+
+  /** Every version and the draft, one of them (`?show=`, else the newest) with its changes. */
+  @Get(':scenarioId/versions')
+  async history(
+    @Param('scenarioId') scenarioId: string,
+    @Query('show') show: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    response.render('simulations/history', await this.historyModel(scenarioId, show));
+  }
+
+  @Post(':scenarioId/versions/:version/restore')
+  async restore(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+    @Param('version') version: string,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    const wanted = revisionParam(version, false, SimulationError.noVersion) ?? 0;
+    try {
+      await this.versions.restore(viewer, scenarioId, wanted, form.replaceDraft === 'true');
+      response.redirect(303, editorUrl(scenarioId, `restored=${wanted}`));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      response
+        .status(error.status)
+        .render('simulations/history', await this.historyModel(scenarioId, String(wanted), error));
+    }
+  }
+
+  private historyModel(scenarioId: string, show: unknown, error?: DomainError): Promise<object> {
+    return historyPageModel(this.versions, {
+      id: scenarioId,
+      editorUrl: `/simulations/authoring/${encodeURIComponent(scenarioId)}`,
+      show,
+      readOnly: this.library.isContent(scenarioId),
+      noVersion: SimulationError.noVersion,
+      error,
     });
   }
 }

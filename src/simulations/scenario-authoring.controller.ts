@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  RestoreVersionDto,
+  revisionParam,
+  SourceChangesView,
+  SourceRevisionView,
+} from '../content/source-history';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { ScenarioSourceDto, TryReplyDto } from './dto/simulation-requests.dto';
@@ -10,6 +16,8 @@ import {
   ValidationView,
 } from './dto/simulation-views.dto';
 import { ScenarioAuthoringService } from './scenario-authoring.service';
+import { ScenarioVersionsService } from './scenario-versions.service';
+import { SimulationError } from './simulation-error';
 
 // Registered before SimulationsController so 'authoring' is never read as a scenario id.
 @ApiTags('simulations')
@@ -17,7 +25,10 @@ import { ScenarioAuthoringService } from './scenario-authoring.service';
 @Roles('trainer', 'admin')
 @Controller('api/simulations/authoring')
 export class ScenarioAuthoringController {
-  constructor(private readonly authoring: ScenarioAuthoringService) {}
+  constructor(
+    private readonly authoring: ScenarioAuthoringService,
+    private readonly versions: ScenarioVersionsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Trainer-authored scenarios, then the read-only content ones' })
@@ -85,5 +96,49 @@ export class ScenarioAuthoringController {
     @Param('scenarioId') scenarioId: string,
   ): Promise<AuthoredScenarioDetailView> {
     return this.authoring.publish(viewer, scenarioId);
+  }
+
+  @Get(':scenarioId/versions')
+  @ApiOperation({
+    summary: 'Every published version (newest first), after the draft if there is one',
+  })
+  @ApiOkResponse({ type: [SourceRevisionView] })
+  history(@Param('scenarioId') scenarioId: string): Promise<SourceRevisionView[]> {
+    return this.versions.history(scenarioId);
+  }
+
+  @Get(':scenarioId/versions/:version')
+  @ApiOperation({
+    summary: 'One version (a number, or `draft`): its YAML and what changed since the one before',
+    description:
+      'Line by line with 3 lines of context; the draft is compared with the latest published version. 404 VERSION_NOT_FOUND for a version that does not exist.',
+  })
+  @ApiOkResponse({ type: SourceChangesView })
+  changes(
+    @Param('scenarioId') scenarioId: string,
+    @Param('version') version: string,
+  ): Promise<SourceChangesView> {
+    return this.versions.changes(
+      scenarioId,
+      revisionParam(version, true, SimulationError.noVersion),
+    );
+  }
+
+  @Post(':scenarioId/versions/:version/restore')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Make a published version’s text the draft again (publish it to make it current)',
+    description:
+      '409 DRAFT_EXISTS when a draft is in progress, unless `replaceDraft` is true; 409 SCENARIO_READ_ONLY for a content scenario.',
+  })
+  @ApiOkResponse({ type: AuthoredScenarioDetailView })
+  restore(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+    @Param('version') version: string,
+    @Body() dto: RestoreVersionDto,
+  ): Promise<AuthoredScenarioDetailView> {
+    const wanted = revisionParam(version, false, SimulationError.noVersion) ?? 0;
+    return this.versions.restore(viewer, scenarioId, wanted, dto.replaceDraft === true);
   }
 }

@@ -12,6 +12,8 @@ export enum SimulationErrorCode {
   ScenarioIdTaken = 'SCENARIO_ID_TAKEN',
   ScenarioReadOnly = 'SCENARIO_READ_ONLY',
   NoDraft = 'NO_DRAFT',
+  VersionNotFound = 'VERSION_NOT_FOUND',
+  DraftExists = 'DRAFT_EXISTS',
   TurnNotFound = 'TURN_NOT_FOUND',
   ReviewNotFound = 'REVIEW_NOT_FOUND',
   OwnReplies = 'OWN_REPLIES',
@@ -31,6 +33,8 @@ const STATUS = {
   [SimulationErrorCode.ScenarioIdTaken]: 409,
   [SimulationErrorCode.ScenarioReadOnly]: 409,
   [SimulationErrorCode.NoDraft]: 404,
+  [SimulationErrorCode.VersionNotFound]: 404,
+  [SimulationErrorCode.DraftExists]: 409,
   [SimulationErrorCode.TurnNotFound]: 404,
   [SimulationErrorCode.ReviewNotFound]: 404,
   [SimulationErrorCode.OwnReplies]: 403,
@@ -41,6 +45,11 @@ export class SimulationError extends errorFamily(STATUS) {
   static sessionNotFound(): SimulationError {
     // The same answer for a session that does not exist and one the viewer may not see.
     return new SimulationError(SimulationErrorCode.SessionNotFound, 'Session not found');
+  }
+
+  /** 404 VERSION_NOT_FOUND: no such version of a scenario written in the editor. */
+  static noVersion(message: string): SimulationError {
+    return new SimulationError(SimulationErrorCode.VersionNotFound, message);
   }
 
   static scenarioNotFound(id: string): SimulationError {

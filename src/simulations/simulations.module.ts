@@ -9,6 +9,7 @@ import { ScoringModule } from '../scoring/scoring.module';
 import { ScenarioAuthoringPagesController } from './scenario-authoring-pages.controller';
 import { ScenarioAuthoringController } from './scenario-authoring.controller';
 import { ScenarioAuthoringService } from './scenario-authoring.service';
+import { ScenarioVersionsService } from './scenario-versions.service';
 import { ScenarioLibrary } from './scenario-library.service';
 import { ScenarioVersion } from './scenario-version.entity';
 import { SessionsService } from './sessions.service';
@@ -52,6 +53,7 @@ import { UnseenReviewsService } from './unseen-reviews.service';
     SimulationRecords,
     SimulationReportsService,
     ScenarioAuthoringService,
+    ScenarioVersionsService,
     TurnWriter,
     TurnReviewsService,
     ReviewReportsService,

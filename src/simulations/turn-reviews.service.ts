@@ -215,9 +215,8 @@ export class TurnReviewsService {
     }));
   }
 
-  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
-    const people = await this.users.listByIds([...new Set(ids)]);
-    return new Map(people.map((person) => [person.id, person.displayName]));
+  namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.users.namesOf(ids);
   }
 
   titleOf(scenarioId: string): string {

@@ -300,6 +300,11 @@ const PAGES: PageCheck[] = [
     name: 'scenario editor',
     open: follow('/simulations/authoring', 'a[href^="/simulations/authoring/"]:not([href*="new"])'),
   },
+  {
+    who: 'trainer',
+    name: 'versions of a scenario, with its changes',
+    open: '/simulations/authoring/billing-dispute/versions',
+  },
   { who: 'trainer', name: 'scoring workbench', open: '/scoring' },
   {
     who: 'trainer',

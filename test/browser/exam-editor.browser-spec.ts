@@ -89,4 +89,50 @@ describeInBrowser('Writing an exam in the exam editor (browser)', () => {
     expect(failures).toEqual([]);
     await trainee.close();
   });
+
+  it('should show what a new version changed and put the old text back as the draft', async () => {
+    const page = await h.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await h.signIn(page, 'trainer@academy.local');
+    await page.goto('/exams/authoring/escalation-check');
+    const source = page.getByLabel('Exam (YAML)');
+    const first = await source.inputValue();
+    await source.fill(first.replace(/^passMark: .*$/m, 'passMark: 90'));
+    await Promise.all([
+      page.waitForURL(/\/exams\/authoring\/escalation-check\?published=2$/),
+      page.getByRole('button', { name: 'Publish' }).click(),
+    ]);
+
+    await Promise.all([
+      page.waitForURL(/\/exams\/authoring\/escalation-check\/versions$/),
+      page.getByRole('link', { name: 'Versions and changes' }).click(),
+    ]);
+    await expect(page.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
+      'Version 2: changes since Version 1',
+    );
+    await expect(page.locator('table.diff tr.added').textContent()).resolves.toContain(
+      'passMark: 90',
+    );
+    await expect(page.getByTestId('revisions').locator('tbody tr').count()).resolves.toBe(2);
+
+    // Version 1's changes, then its text back as the draft.
+    await Promise.all([
+      page.waitForURL(/show=1/),
+      page.getByTestId('revisions').getByRole('link', { name: 'Changes' }).click(),
+    ]);
+    await expect(page.getByTestId('diff-summary').textContent()).resolves.toMatch(
+      /^\d+ line\(s\) added, 0 removed\.$/,
+    );
+    await Promise.all([
+      page.waitForURL(/\/exams\/authoring\/escalation-check\?restored=1$/),
+      page.getByRole('button', { name: 'Restore version 1 as the draft' }).click(),
+    ]);
+    await expect(page.getByTestId('editor-notice').textContent()).resolves.toContain(
+      'The text of version 1 is now the draft',
+    );
+    await expect(source.inputValue()).resolves.toBe(first);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
 });

@@ -18,6 +18,7 @@ import { FeedbackModeration1764001800000 } from './1764001800000-feedback-modera
 import { PasswordHelp1764001900000 } from './1764001900000-password-help';
 import { AuthoredExams1764002000000 } from './1764002000000-authored-exams';
 import { ExamArrangements1764002100000 } from './1764002100000-exam-arrangements';
+import { AuthoredExamVersions1764002300000 } from './1764002300000-authored-exam-versions';
 import { UserErasure1764002200000 } from './1764002200000-user-erasure';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AuthoredExams1764002000000,
   ExamArrangements1764002100000,
   UserErasure1764002200000,
+  AuthoredExamVersions1764002300000,
 ];

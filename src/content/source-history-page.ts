@@ -1,0 +1,112 @@
+import { DomainError } from '../common/domain-error';
+import { SourceChangesView, SourceRevisionView } from './source-history';
+
+/** What an editor's versions service answers (exams, scenarios). */
+export interface VersionHistory {
+  history(id: string): Promise<SourceRevisionView[]>;
+  changes(id: string, version: number | null): Promise<SourceChangesView>;
+}
+
+/**
+ * The model of an editor's history page (`views/<feature>/history.hbs`): the revision `show`
+ * names (else the newest) with its changes, and a refused restore's error when there is one.
+ */
+export async function historyPageModel(
+  versions: VersionHistory,
+  input: {
+    id: string;
+    editorUrl: string;
+    show: unknown;
+    readOnly: boolean;
+    noVersion: (message: string) => Error;
+    error?: DomainError;
+  },
+): Promise<object> {
+  const revisions = await versions.history(input.id);
+  const wanted = shownRevision(input.show, revisions);
+  if (wanted === undefined) throw input.noVersion(`No version "${String(input.show)}"`);
+  const shown = await versions.changes(input.id, wanted);
+  return {
+    title: `History: ${revisions.find((revision) => revision.version !== null)?.title ?? revisions[0]?.title ?? input.id}`,
+    id: input.id,
+    editorUrl: input.editorUrl,
+    history: sourceHistoryModel({
+      editorUrl: input.editorUrl,
+      revisions,
+      shown,
+      readOnly: input.readOnly,
+      error: input.error?.message,
+      errors: input.error?.errors,
+    }),
+  };
+}
+
+/** What the history partial (views/partials/source-history.hbs) shows. */
+export interface SourceHistoryModel {
+  /** The editor page of the exam or scenario: `/exams/authoring/<id>`. */
+  editorUrl: string;
+  revisions: (SourceRevisionView & { label: string; link: string; current: boolean })[];
+  shown: SourceChangesView & { label: string; againstLabel: string | null };
+  /** A published version shown while a draft exists: restoring it must replace the draft. */
+  restore: { action: string; version: number; replacesDraft: boolean } | null;
+  error?: string;
+  errors?: Record<string, string>;
+}
+
+/**
+ * The history page model, shared by the two editors: every revision (the draft first), one of
+ * them with its changes, and the form that puts a published version back as the draft.
+ */
+export function sourceHistoryModel(input: {
+  editorUrl: string;
+  revisions: SourceRevisionView[];
+  shown: SourceChangesView;
+  readOnly: boolean;
+  error?: string;
+  errors?: { path: string; messages: string[] }[];
+}): SourceHistoryModel {
+  const { editorUrl, revisions, shown } = input;
+  const label = (version: number | null): string =>
+    version === null ? 'Draft' : `Version ${version}`;
+  const hasDraft = revisions.some((revision) => revision.version === null);
+  return {
+    editorUrl,
+    revisions: revisions.map((revision) => ({
+      ...revision,
+      label: label(revision.version),
+      link: `${editorUrl}/versions?show=${revision.version ?? 'draft'}#changes`,
+      current: revision.version === shown.revision.version,
+    })),
+    shown: {
+      ...shown,
+      label: label(shown.revision.version),
+      againstLabel: shown.against === null ? null : label(shown.against),
+    },
+    restore:
+      input.readOnly || shown.revision.version === null
+        ? null
+        : {
+            action: `${editorUrl}/versions/${shown.revision.version}/restore`,
+            version: shown.revision.version,
+            replacesDraft: hasDraft,
+          },
+    ...(input.error ? { error: input.error } : {}),
+    ...(input.errors
+      ? {
+          errors: Object.fromEntries(
+            input.errors.map((error) => [error.path, error.messages.join('; ')]),
+          ),
+        }
+      : {}),
+  };
+}
+
+/** `?show=` of the history page: a version number, `draft`, or the newest revision when absent. */
+export function shownRevision(
+  show: unknown,
+  revisions: readonly SourceRevisionView[],
+): number | null | undefined {
+  if (show === undefined || show === '') return revisions[0]?.version;
+  if (show === 'draft') return null;
+  return typeof show === 'string' && /^[1-9]\d{0,8}$/.test(show) ? Number(show) : undefined;
+}
