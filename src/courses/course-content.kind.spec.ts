@@ -113,6 +113,9 @@ const NOT_OK: Record<string, ReturnType<typeof at>[]> = {
     at('phone-basics/03-closing.md', 25, 'check[1].choices', /exactly 2 choices, found 3/),
   ],
   'unknown-field': [at('phone-basics/03-closing.md', 5, 'minuts', /should not exist/)],
+  'unknown-trained-dimension': [
+    at('data-privacy/course.md', 12, 'trains', /each dimension must be one of politeness, empathy/),
+  ],
   'unknown-prerequisite': [
     at('calm-complaints/course.md', 10, 'prerequisites[0]', /no course "phone-basic"/),
   ],
@@ -129,6 +132,8 @@ describe('COURSES content kind', () => {
       'data-privacy',
     ]);
     const [phone] = courses;
+    // `trains` is optional: the dimensions a course strengthens, none when left out.
+    expect(courses.map((course) => course.trains)).toEqual([[], [], ['compliance']]);
     expect(phone.lessons.map((lesson) => lesson.id)).toEqual(['greeting', 'listening', 'closing']);
     expect(phone.lessons[1].check.map((question) => question.type)).toEqual([
       'single',

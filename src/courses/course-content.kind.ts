@@ -119,6 +119,7 @@ function loadCourse(
     prerequisites: front.value.prerequisites,
     requiredFor: front.value.requiredFor,
     tags: front.value.tags,
+    trains: front.value.trains ?? [],
     introHtml: renderMarkdown(body),
     lessons,
     file: files.display(courseFile),

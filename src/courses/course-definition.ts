@@ -1,3 +1,5 @@
+import type { Dimension } from '../scoring/engine';
+
 /** A course as loaded from content/courses/<id>/ (validated, Markdown already rendered and sanitized). */
 export interface CourseDefinition {
   id: string;
@@ -9,6 +11,8 @@ export interface CourseDefinition {
   prerequisites: string[];
   requiredFor: string[];
   tags: string[];
+  /** Scoring dimensions it strengthens (empathy, compliance, …): for retraining suggestions. */
+  trains: Dimension[];
   introHtml: string;
   lessons: LessonDefinition[];
   file: string;

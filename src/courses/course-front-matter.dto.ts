@@ -2,10 +2,12 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
   Length,
   Matches,
@@ -13,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DIMENSIONS, Dimension } from '../scoring/engine';
 import { CheckQuestionType } from './course-definition';
 
 // The schema of course.md and NN-<lesson>.md front matter. Paths of failures become
@@ -61,6 +64,16 @@ export class CourseFrontMatter {
   @IsString({ each: true })
   @Length(1, 60, { each: true })
   tags!: string[];
+
+  // The scoring dimensions the course strengthens: what a retraining suggestion matches.
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DIMENSIONS, {
+    each: true,
+    message: `each dimension must be one of ${DIMENSIONS.join(', ')}`,
+  })
+  trains?: Dimension[];
 }
 
 export class CheckChoiceFrontMatter {

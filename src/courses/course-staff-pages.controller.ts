@@ -53,6 +53,14 @@ export class CourseStaffPagesController {
     try {
       if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check the fields marked below');
       const result = await this.enrolments.assign(viewer, courseId, parsed.value);
+      const next = returnTo(form.next);
+      if (next) {
+        const back = new URLSearchParams({
+          assigned: String(result.assignees.length),
+          course: courseId,
+        });
+        return response.redirect(303, `${next}${next.includes('?') ? '&' : '?'}${back.toString()}`);
+      }
       const back = new URLSearchParams({ assigned: String(result.assignees.length) });
       if (parsed.value.team) back.set('team', parsed.value.team);
       if (parsed.value.cohort) back.set('cohort', parsed.value.cohort);
@@ -90,4 +98,13 @@ export class CourseStaffPagesController {
       errors: errorsByPath(extra.errors),
     });
   }
+}
+
+// Pages that assign through this form and want the trainer back (the retraining report).
+const RETURN_PAGES = ['/reports/retraining'];
+
+/** `next` when it is one of those pages (a local path, never another site), else null. */
+function returnTo(next: unknown): string | null {
+  if (typeof next !== 'string') return null;
+  return RETURN_PAGES.some((page) => next === page || next.startsWith(`${page}?`)) ? next : null;
 }

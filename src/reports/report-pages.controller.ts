@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { validateInto } from '../common/validation';
+import { errorsByPath, validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { DashboardService } from './dashboard.service';
@@ -9,7 +9,14 @@ import { ReportFiltersDto } from './dto/report-filters.dto';
 import { ExportsService } from './exports.service';
 import { PersonRecordService } from './person-record.service';
 import { ReportCatalogue } from './report-catalogue';
-import { dashboardPageModel, filterFormModel, filterQuery } from './report-pages.mapper';
+import { RetrainingQueryDto } from './dto/retraining.dto';
+import {
+  dashboardPageModel,
+  filterFormModel,
+  filterQuery,
+  retrainingPageModel,
+} from './report-pages.mapper';
+import { DEFAULT_MIN_SESSIONS, DEFAULT_THRESHOLD, RetrainingService } from './retraining.service';
 import { ReportScopes } from './report-scope';
 
 type QueryParams = Record<string, unknown>;
@@ -24,6 +31,7 @@ export class ReportPagesController {
     private readonly exports: ExportsService,
     private readonly scopes: ReportScopes,
     private readonly catalogue: ReportCatalogue,
+    private readonly retrainingService: RetrainingService,
   ) {}
 
   @Get()
@@ -74,6 +82,48 @@ export class ReportPagesController {
       record,
       own: record.profile.id === viewer.id,
       api: `/api/reports/people/${record.profile.id}`,
+    };
+  }
+
+  /** Targeted retraining, with a form per course that assigns it to the people it would reach. */
+  @Get('retraining')
+  @Roles('trainer', 'supervisor', 'hr', 'admin')
+  @Render('reports/retraining')
+  async retraining(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const { threshold, minSessions, assigned, course, ...rest } = query;
+    const filters = await this.filters(viewer, rest, response);
+    const extra = validateInto(RetrainingQueryDto, { threshold, minSessions });
+    const form = {
+      threshold: typeof threshold === 'string' ? threshold : String(DEFAULT_THRESHOLD),
+      minSessions: typeof minSessions === 'string' ? minSessions : String(DEFAULT_MIN_SESSIONS),
+    };
+    const base = { title: 'Retraining', ...filters.form, limits: form };
+    if (!extra.ok) {
+      response.status(400);
+      return { ...base, settingErrors: errorsByPath(extra.errors) };
+    }
+    if (!filters.value) return base;
+    const view = await this.retrainingService.retraining(viewer, {
+      ...filters.value,
+      threshold: extra.value.threshold,
+      minSessions: extra.value.minSessions,
+    });
+    const self = `/reports/retraining${filterQuery({
+      ...view.filters,
+      threshold: String(view.threshold),
+      minSessions: String(view.minSessions),
+    })}`;
+    return {
+      ...base,
+      ...retrainingPageModel(view, viewer, self),
+      notice:
+        typeof assigned === 'string' && typeof course === 'string'
+          ? `${assigned} ${assigned === '1' ? 'person' : 'people'} assigned “${this.catalogue.titleOf('course', course)}”.`
+          : undefined,
     };
   }
 

@@ -2,11 +2,15 @@ import { FieldError } from '../common/domain-error';
 import { errorsByPath } from '../common/validation';
 import { barChartSvg } from '../common/charts/bar-chart';
 import { DashboardView, ReportFiltersView } from './dashboard-views';
+import { RetrainingView } from './dto/retraining.dto';
+import { Viewer } from '../identity/viewer';
 
 const TEAMLESS = '(no team)';
 
 /** `?team=North&from=…` for the filters that are set (links to exports keep the filters). */
-export function filterQuery(filters: Partial<ReportFiltersView>): string {
+export function filterQuery(
+  filters: Partial<ReportFiltersView> & { threshold?: string; minSessions?: string },
+): string {
   const parts = Object.entries(filters)
     .filter(([, value]) => typeof value === 'string' && value !== '')
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value as string)}`);
@@ -160,5 +164,38 @@ export function filterFormModel(
     cohorts: options.cohorts,
     programmes: options.programmes,
     errors: errorsByPath(errors),
+  };
+}
+
+/**
+ * The retraining page: people weakest first, and per course the form that assigns it to those
+ * it would reach (trainers, hr and admins; supervisors read). `self` is where the form returns.
+ */
+export function retrainingPageModel(view: RetrainingView, viewer: Viewer, self: string): object {
+  const mayAssign = viewer.roles.some((role) => ['trainer', 'hr', 'admin'].includes(role));
+  const names = new Map(view.people.map((person) => [person.userId, person.displayName]));
+  return {
+    view,
+    mayAssign,
+    next: self,
+    jsonQuery: self.slice('/reports/retraining'.length),
+    courses: view.courses.map((course) => ({
+      ...course,
+      trainsText: course.trains.join(', '),
+      toAssignPeople: course.toAssign.map((id) => ({ id, name: names.get(id) ?? id })),
+    })),
+    people: view.people.map((person) => ({
+      ...person,
+      weakText: person.weak.map((weak) => `${weak.dimension} ${weak.mean}`).join(', '),
+      suggestions: person.suggestions.map((suggestion) => ({
+        ...suggestion,
+        statusLabel:
+          suggestion.status === 'none'
+            ? 'not enrolled'
+            : suggestion.status === 'completed'
+              ? 'completed'
+              : `${suggestion.status.replace('-', ' ')}${suggestion.dueDate ? `, due ${suggestion.dueDate}` : ''}`,
+      })),
+    })),
   };
 }

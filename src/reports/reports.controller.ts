@@ -9,6 +9,8 @@ import { ReportFiltersDto } from './dto/report-filters.dto';
 import { PersonRecordView } from './person-record-views';
 import { personRecordCsv } from './person-record.csv';
 import { PersonRecordService } from './person-record.service';
+import { RetrainingQueryDto, RetrainingView } from './dto/retraining.dto';
+import { RetrainingService } from './retraining.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ export class ReportsController {
   constructor(
     private readonly dashboards: DashboardService,
     private readonly people: PersonRecordService,
+    private readonly retrainingService: RetrainingService,
   ) {}
 
   @Get('dashboard')
@@ -33,6 +36,22 @@ export class ReportsController {
     @Query() query: ReportFiltersDto,
   ): Promise<DashboardView> {
     return this.dashboards.dashboard(viewer, query);
+  }
+
+  @Get('retraining')
+  @Roles('trainer', 'supervisor', 'hr', 'admin')
+  @ApiOperation({
+    summary:
+      'Targeted retraining: trainees weak on a scoring dimension in role-play, and the courses that train it',
+    description:
+      'Active trainees in scope with at least `minSessions` finished sessions in the window; a dimension is weak when the mean of their scored replies is below `threshold`. Each weak person lists the courses whose `trains` cover a weak dimension and where they are with each; each course lists whom assigning it would reach (not completed, no assignment yet). Scope as the dashboard.',
+  })
+  @ApiOkResponse({ type: RetrainingView })
+  retraining(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: RetrainingQueryDto,
+  ): Promise<RetrainingView> {
+    return this.retrainingService.retraining(viewer, query);
   }
 
   @Get('people/:userId')

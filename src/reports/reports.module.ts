@@ -7,6 +7,7 @@ import { DashboardService } from './dashboard.service';
 import { ExportsService } from './exports.service';
 import { PersonRecordService } from './person-record.service';
 import { ReportCatalogue } from './report-catalogue';
+import { RetrainingService } from './retraining.service';
 import { ReportExportsController } from './report-exports.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { ReportScopes } from './report-scope';
@@ -21,6 +22,7 @@ import { ReportsController } from './reports.controller';
   controllers: [ReportExportsController, ReportsController, ReportPagesController],
   providers: [
     ReportCatalogue,
+    RetrainingService,
     ReportScopes,
     DashboardQueries,
     DashboardService,
@@ -35,6 +37,11 @@ export class ReportsModule implements OnModuleInit {
         label: 'Reports',
         href: '/reports',
         description: 'Certification, exams, role-play, overdue work and rotation at a glance',
+      });
+      addHomeLink(role, {
+        label: 'Retraining',
+        href: '/reports/retraining',
+        description: 'Who scores low on a role-play dimension, and the courses that train it',
       });
       addHomeLink(role, {
         label: 'Exports',

@@ -305,6 +305,7 @@ const PAGES: PageCheck[] = [
     name: 'versions of a scenario, with its changes',
     open: '/simulations/authoring/billing-dispute/versions',
   },
+  { who: 'trainer', name: 'retraining suggestions', open: '/reports/retraining?minSessions=1' },
   { who: 'trainer', name: 'scoring workbench', open: '/scoring' },
   {
     who: 'trainer',

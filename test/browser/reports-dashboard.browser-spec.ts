@@ -54,4 +54,43 @@ describeInBrowser('HR dashboard (browser)', () => {
     expect(text).toContain('Cat');
     await page.close();
   });
+
+  it('should suggest retraining from the dashboard and assign a course to the people it reaches', async () => {
+    const page = await h.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await h.signIn(page, 'trainer@academy.local');
+    await page.goto('/reports');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/reports/retraining'),
+      page.getByRole('link', { name: 'Retraining' }).click(),
+    ]);
+    // The seed's people have one finished session each: ask for one.
+    const filters = page.getByTestId('retraining-filters');
+    await filters.getByLabel('At least').fill('1');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('minSessions') === '1'),
+      filters.getByRole('button', { name: 'Show' }).click(),
+    ]);
+    await expect(page.getByTestId('retraining-people').locator('tbody tr').count()).resolves.toBe(
+      2,
+    );
+    const course = page.locator('[data-course="complaint-handling"]');
+    await course.getByLabel('Due').fill('2026-12-15');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('course') === 'complaint-handling'),
+      course.getByRole('button', { name: 'Assign to 2' }).click(),
+    ]);
+    await expect(page.getByTestId('retraining-notice').textContent()).resolves.toBe(
+      '2 people assigned “Complaint handling”.',
+    );
+    await expect(page.getByTestId('retraining-people').textContent()).resolves.toContain(
+      'not started, due 2026-12-15',
+    );
+    await expect(page.locator('[data-testid="assign-complaint-handling"]').count()).resolves.toBe(
+      0,
+    );
+    expect(failures).toEqual([]);
+    await page.close();
+  });
 });

@@ -4,7 +4,7 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 import { CALENDAR_DAY } from '../../common/time';
 
 // A blank form field (`?team=`) means "any".
-function blankAsMissing({ value }: { value: unknown }): unknown {
+export function blankAsMissing({ value }: { value: unknown }): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }
 

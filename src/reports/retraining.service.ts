@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ContentCatalogue } from '../content/content-kind';
+import { COURSES } from '../courses/course-content.kind';
+import { jsonNumberSql } from '../database/json-number';
+import { Viewer } from '../identity/viewer';
+import { DIMENSIONS, Dimension } from '../scoring/engine';
+import {
+  CourseSuggestionView,
+  RetrainingCourseView,
+  RetrainingPersonView,
+  RetrainingQueryDto,
+  RetrainingView,
+} from './dto/retraining.dto';
+import { rawNumber, ReportScopes } from './report-scope';
+
+export const DEFAULT_THRESHOLD = 60;
+export const DEFAULT_MIN_SESSIONS = 2;
+// Enrolments are read for the people flagged, this many ids to a query.
+const ID_BATCH = 500;
+
+interface TrainingCourse {
+  id: string;
+  title: string;
+  trains: Dimension[];
+}
+
+/**
+ * Targeted retraining: the trainees whose role-play replies score below a threshold on a
+ * dimension (mean over the scored replies of their finished sessions in the window), and the
+ * courses that train that dimension (`trains` in content/courses), with where each person is
+ * with each course. Read-only; assigning goes through the courses feature.
+ */
+@Injectable()
+export class RetrainingService {
+  private readonly courses: TrainingCourse[];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scopes: ReportScopes,
+    catalogue: ContentCatalogue,
+  ) {
+    this.courses = catalogue
+      .get(COURSES)
+      .filter((course) => course.trains.length > 0)
+      .map((course) => ({ id: course.id, title: course.title, trains: course.trains }));
+  }
+
+  async retraining(viewer: Viewer, query: RetrainingQueryDto): Promise<RetrainingView> {
+    const scope = this.scopes.resolve(viewer, query);
+    const threshold = query.threshold ?? DEFAULT_THRESHOLD;
+    const minSessions = query.minSessions ?? DEFAULT_MIN_SESSIONS;
+    const builder = this.scopes
+      .applyPeople(
+        this.dataSource
+          .createQueryBuilder()
+          .from('simulation_sessions', 's')
+          .innerJoin('users', 'u', 'u.id = s.user_id')
+          .innerJoin('simulation_turns', 't', 't.session_id = s.id')
+          .select('u.id', 'user_id')
+          .addSelect('u.display_name', 'display_name')
+          .addSelect('u.team', 'team')
+          .addSelect('COUNT(DISTINCT s.id)', 'sessions')
+          .where(`s.status = 'finished'`),
+        scope,
+        { activeOnly: true },
+      )
+      .groupBy('u.id')
+      .addGroupBy('u.display_name')
+      .addGroupBy('u.team')
+      .having('COUNT(DISTINCT s.id) >= :minSessions', { minSessions });
+    for (const dimension of DIMENSIONS)
+      builder.addSelect(
+        `AVG(${jsonNumberSql(this.scopes.isPostgres(), 't.report', 'dimensions', dimension)})`,
+        dimension,
+      );
+    this.scopes.applyWindow(builder, scope, 's.finished_at');
+    if (scope.programme) {
+      const ids = scope.programme.scenarioIds;
+      if (ids.length === 0) builder.andWhere('1 = 0');
+      else
+        builder.andWhere('s.scenario_id IN (:...programmeScenarios)', { programmeScenarios: ids });
+    }
+    const rows = await builder.getRawMany<Record<string, unknown>>();
+
+    const flagged = rows
+      .map((row) => ({
+        userId: String(row.user_id),
+        displayName: String(row.display_name),
+        team: row.team === null || row.team === undefined ? null : String(row.team),
+        sessions: rawNumber(row.sessions),
+        weak: DIMENSIONS.flatMap((dimension) => {
+          const value = row[dimension];
+          if (value === null || value === undefined) return [];
+          const mean = Math.round(Number(value) * 10) / 10;
+          return mean < threshold ? [{ dimension, mean }] : [];
+        }).sort((a, b) => a.mean - b.mean || a.dimension.localeCompare(b.dimension)),
+      }))
+      .filter((person) => person.weak.length > 0);
+
+    const enrolments = await this.enrolmentsOf(flagged.map((person) => person.userId));
+    const people: RetrainingPersonView[] = flagged
+      .map((person) => ({
+        ...person,
+        suggestions: this.courses.flatMap((course): CourseSuggestionView[] => {
+          const trains = course.trains.filter((dimension) =>
+            person.weak.some((weak) => weak.dimension === dimension),
+          );
+          if (trains.length === 0) return [];
+          const enrolment = enrolments.get(`${person.userId}|${course.id}`);
+          return [
+            {
+              courseId: course.id,
+              title: course.title,
+              trains,
+              status: enrolment ? enrolment.status.replace('_', '-') : 'none',
+              dueDate: enrolment?.dueDate ?? null,
+            },
+          ];
+        }),
+      }))
+      .sort(
+        (a, b) => a.weak[0].mean - b.weak[0].mean || a.displayName.localeCompare(b.displayName),
+      );
+
+    const courses: RetrainingCourseView[] = this.courses
+      .map((course) => {
+        const suggested = people.filter((person) =>
+          person.suggestions.some((suggestion) => suggestion.courseId === course.id),
+        );
+        const toAssign = suggested.filter((person) => {
+          const suggestion = person.suggestions.find((item) => item.courseId === course.id);
+          return suggestion?.status !== 'completed' && !suggestion?.dueDate;
+        });
+        return {
+          courseId: course.id,
+          title: course.title,
+          trains: course.trains,
+          toAssign: toAssign.map((person) => person.userId),
+          suggestedFor: suggested.length,
+        };
+      })
+      .filter((course) => course.suggestedFor > 0)
+      .sort((a, b) => b.toAssign.length - a.toAssign.length || a.title.localeCompare(b.title));
+
+    return {
+      filters: scope.filters,
+      threshold,
+      minSessions,
+      assessed: rows.length,
+      people,
+      courses,
+    };
+  }
+
+  private async enrolmentsOf(
+    userIds: string[],
+  ): Promise<Map<string, { status: string; dueDate: string | null }>> {
+    const found = new Map<string, { status: string; dueDate: string | null }>();
+    const courseIds = this.courses.map((course) => course.id);
+    if (courseIds.length === 0) return found;
+    for (let start = 0; start < userIds.length; start += ID_BATCH) {
+      const rows = await this.dataSource
+        .createQueryBuilder()
+        .from('enrolments', 'e')
+        .select('e.user_id', 'user_id')
+        .addSelect('e.course_id', 'course_id')
+        .addSelect('e.status', 'status')
+        .addSelect('e.due_date', 'due_date')
+        .where('e.user_id IN (:...ids)', { ids: userIds.slice(start, start + ID_BATCH) })
+        .andWhere('e.course_id IN (:...courseIds)', { courseIds })
+        .getRawMany<{
+          user_id: string;
+          course_id: string;
+          status: string;
+          due_date: string | null;
+        }>();
+      for (const row of rows)
+        found.set(`${row.user_id}|${row.course_id}`, {
+          status: row.status,
+          dueDate: row.due_date,
+        });
+    }
+    return found;
+  }
+}

@@ -1,0 +1,160 @@
+import { BrowserSession } from '../../support/browser-session';
+import { createTestApp, DEMO_PASSWORD, FixedClock, TestApp } from '../../support/test-app';
+import { NOW, Population, seedPopulation } from './seed';
+
+interface Suggestion {
+  courseId: string;
+  trains: string[];
+  status: string;
+  dueDate: string | null;
+}
+interface Person {
+  userId: string;
+  displayName: string;
+  sessions: number;
+  weak: { dimension: string; mean: number }[];
+  suggestions: Suggestion[];
+}
+interface Course {
+  courseId: string;
+  trains: string[];
+  toAssign: string[];
+  suggestedFor: number;
+}
+interface Retraining {
+  threshold: number;
+  minSessions: number;
+  assessed: number;
+  people: Person[];
+  courses: Course[];
+}
+
+// The seed's finished sessions (one each; politeness, empathy, keywords, compliance, structure,
+// clarity): Ann 90 60 80 100 70 85, Bob 50 40 70 100 60 80, Cat 80 70 50 100 65 90.
+describe('Targeted retraining report', () => {
+  let t: TestApp;
+  let p: Population;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: new FixedClock(NOW) });
+    p = await seedPopulation(t);
+  }, 60000);
+  afterAll(async () => t?.close());
+
+  const retraining = (bearer: string, query = '') =>
+    t.http().get(`/api/reports/retraining${query}`).set('Authorization', bearer);
+
+  it('should list the people below the threshold, weakest first, with the courses that train it', async () => {
+    const body = (await retraining(p.hr, '?minSessions=1').expect(200)).body as Retraining;
+    expect(body).toMatchObject({ threshold: 60, minSessions: 1, assessed: 3 });
+    expect(body.people.map((person) => [person.displayName, person.weak])).toEqual([
+      [
+        'Bob',
+        [
+          { dimension: 'empathy', mean: 40 },
+          { dimension: 'politeness', mean: 50 },
+        ],
+      ],
+      ['Cat', [{ dimension: 'keywords', mean: 50 }]],
+    ]);
+    const bob = body.people[0];
+    expect(bob.sessions).toBe(1);
+    const suggestions = Object.fromEntries(bob.suggestions.map((item) => [item.courseId, item]));
+    // Bob was assigned service-principles (due 2026-11-24) by the seed and has not started it.
+    expect(suggestions['service-principles']).toEqual(
+      expect.objectContaining({
+        trains: ['politeness'],
+        status: 'not-started',
+        dueDate: '2026-11-24',
+      }),
+    );
+    expect(suggestions['emotions-conflict']).toEqual(
+      expect.objectContaining({ trains: ['empathy'], status: 'none', dueDate: null }),
+    );
+    expect(suggestions['complaint-handling']?.trains).toEqual(['empathy']);
+    expect(suggestions['security-privacy']).toBeUndefined();
+
+    const courses = Object.fromEntries(body.courses.map((course) => [course.courseId, course]));
+    expect(courses['complaint-handling']).toMatchObject({
+      // In the order of the people: weakest first.
+      toAssign: [p.bob.id, p.cat.id],
+      suggestedFor: 2,
+    });
+    expect(courses['service-principles']).toMatchObject({ toAssign: [], suggestedFor: 1 });
+    expect(body.courses[0].courseId).toBe('complaint-handling');
+  });
+
+  it('should follow the threshold, the sessions needed and the scope of the viewer', async () => {
+    const higher = (await retraining(p.hr, '?minSessions=1&threshold=65').expect(200))
+      .body as Retraining;
+    expect(higher.people.map((person) => person.displayName)).toEqual(['Bob', 'Cat', 'Ann']);
+    expect(higher.people[2].weak).toEqual([{ dimension: 'empathy', mean: 60 }]);
+    // By default two finished sessions are needed: the seed has one each.
+    expect((await retraining(p.hr).expect(200)).body).toMatchObject({ assessed: 0, people: [] });
+
+    const north = (await retraining(p.supervisor, '?minSessions=1').expect(200)).body as Retraining;
+    expect(north.people.map((person) => person.displayName)).toEqual(['Bob']);
+    expect((await retraining(p.supervisor, '?team=South').expect(403)).body.code).toBe(
+      'TEAM_NOT_MANAGED',
+    );
+    await retraining(p.trainee).expect(403);
+    const bad = await retraining(p.hr, '?threshold=0&minSessions=abc').expect(400);
+    expect(bad.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'minSessions',
+      'threshold',
+    ]);
+  });
+
+  it('should assign a suggested course from the page to everyone it reaches and come back', async () => {
+    const browser = new BrowserSession(t.app.getHttpServer());
+    await browser.signIn('trainer@academy.local', DEMO_PASSWORD);
+    const page = await browser.get('/reports/retraining?minSessions=1');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-testid="assign-complaint-handling"');
+    expect(page.text).toMatch(
+      /Bob<\/a><\/td><td>North<\/td><td>1<\/td><td>empathy 40, politeness 50<\/td>/,
+    );
+    // The form's own return address, as the page wrote it.
+    const next = /name="next" value="([^"]+)"/
+      .exec(page.text)![1]
+      .replace(/&amp;/g, '&')
+      .replace(/&#x3D;/g, '=');
+    expect(next).toBe('/reports/retraining?threshold=60&minSessions=1');
+    const assigned = await browser.postForm('/courses/complaint-handling/assignments', {
+      userIds: [p.bob.id, p.cat.id],
+      dueDate: '2026-12-15',
+      next,
+    });
+    expect(assigned.status).toBe(303);
+    expect(assigned.headers.location).toBe(
+      '/reports/retraining?threshold=60&minSessions=1&assigned=2&course=complaint-handling',
+    );
+    const back = await browser.get(assigned.headers.location);
+    expect(back.text).toContain('2 people assigned “Complaint handling”.');
+    expect(back.text).not.toContain('data-testid="assign-complaint-handling"');
+
+    const after = (await retraining(p.hr, '?minSessions=1').expect(200)).body as Retraining;
+    const bob = after.people.find((person) => person.displayName === 'Bob')!;
+    expect(bob.suggestions.find((item) => item.courseId === 'complaint-handling')).toMatchObject({
+      status: 'not-started',
+      dueDate: '2026-12-15',
+    });
+    // Any other `next` is ignored: the form goes back to the course's progress page.
+    const elsewhere = await browser.postForm('/courses/emotions-conflict/assignments', {
+      userIds: [p.bob.id],
+      dueDate: '2026-12-15',
+      next: 'https://example.com/reports/retraining',
+    });
+    expect(elsewhere.headers.location).toMatch(/^\/courses\/emotions-conflict\/progress\?/);
+
+    const supervisor = new BrowserSession(t.app.getHttpServer());
+    await supervisor.signIn('supervisor@academy.local', DEMO_PASSWORD);
+    const read = await supervisor.get('/reports/retraining?minSessions=1');
+    expect(read.status).toBe(200);
+    expect(read.text).toContain('People below 60');
+    expect(read.text).not.toContain('Assign to');
+    const refused = await supervisor.get('/reports/retraining?threshold=500');
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('id="retraining-threshold-error"');
+  });
+});
