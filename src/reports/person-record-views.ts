@@ -1,4 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DEFAULT_MIN_SESSIONS,
+  DEFAULT_THRESHOLD,
+  RetrainingPersonView,
+} from './dto/retraining.dto';
 
 export class PersonProfileView {
   @ApiProperty() id!: string;
@@ -122,4 +127,10 @@ export class PersonRecordView {
   positions!: PersonPositionView[];
   @ApiProperty({ type: [PersonMoveView] }) moves!: PersonMoveView[];
   @ApiProperty({ type: [PersonReviewView] }) reviews!: PersonReviewView[];
+  @ApiProperty({
+    type: RetrainingPersonView,
+    nullable: true,
+    description: `Role-play dimensions averaging below ${DEFAULT_THRESHOLD} over all finished sessions (at least ${DEFAULT_MIN_SESSIONS}), with the courses that train them; null when none`,
+  })
+  retraining!: RetrainingPersonView | null;
 }

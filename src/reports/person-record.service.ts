@@ -11,6 +11,7 @@ import { PersonRecordView } from './person-record-views';
 import { ReportCatalogue } from './report-catalogue';
 import { ReportError } from './report-error';
 import { rawNumber, ReportScopes } from './report-scope';
+import { RetrainingService } from './retraining.service';
 import { rawIso, rawTime } from '../database/raw-time';
 
 type Raw = Record<string, unknown>;
@@ -35,6 +36,7 @@ export class PersonRecordService {
     private readonly scopes: ReportScopes,
     private readonly catalogue: ReportCatalogue,
     private readonly audit: AuditService,
+    private readonly retraining: RetrainingService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,34 +46,40 @@ export class PersonRecordService {
     if (!user || !this.scopes.maySee(viewer, user)) throw ReportError.personNotFound();
     const now = this.clock.now();
     const today = now.toISOString().slice(0, 10);
-    const [enrolments, lessons, attempts, sessions, certificates, positions, moves, reviews] =
-      await Promise.all([
-        this.rows('enrolments', 'e', userId).orderBy('e.enrolled_at', 'DESC').getRawMany<Raw>(),
-        this.rows('lesson_progress', 'p', userId, ['p.course_id AS course_id', 'COUNT(*) AS done'])
-          .andWhere('p.completed_at IS NOT NULL')
-          .groupBy('p.course_id')
-          .getRawMany<Raw>(),
-        this.rows('exam_attempts', 'a', userId).orderBy('a.started_at', 'DESC').getRawMany<Raw>(),
-        this.rows('simulation_sessions', 's', userId)
-          .orderBy('s.started_at', 'DESC')
-          .getRawMany<Raw>(),
-        this.rows('certificates', 'c', userId)
-          .orderBy('c.issued_at', 'DESC')
-          .addOrderBy('c.cycle', 'DESC')
-          .getRawMany<Raw>(),
-        this.rows('position_history', 'h', userId)
-          .orderBy('h.started_on', 'DESC')
-          .getRawMany<Raw>(),
-        this.rows('rotation_moves', 'm', userId)
-          .orderBy('m.effective_on', 'DESC')
-          .getRawMany<Raw>(),
-        this.rows('rotation_reviews', 'r', userId)
-          .leftJoin('users', 'reviewer', 'reviewer.id = r.reviewer_id')
-          .leftJoin('rotation_moves', 'rm', 'rm.id = r.move_id')
-          .addSelect(['reviewer.display_name AS reviewer_name', 'rm.position_id AS move_position'])
-          .orderBy('r.reviewed_at', 'DESC')
-          .getRawMany<Raw>(),
-      ]);
+    const [
+      enrolments,
+      lessons,
+      attempts,
+      sessions,
+      certificates,
+      positions,
+      moves,
+      reviews,
+      retraining,
+    ] = await Promise.all([
+      this.rows('enrolments', 'e', userId).orderBy('e.enrolled_at', 'DESC').getRawMany<Raw>(),
+      this.rows('lesson_progress', 'p', userId, ['p.course_id AS course_id', 'COUNT(*) AS done'])
+        .andWhere('p.completed_at IS NOT NULL')
+        .groupBy('p.course_id')
+        .getRawMany<Raw>(),
+      this.rows('exam_attempts', 'a', userId).orderBy('a.started_at', 'DESC').getRawMany<Raw>(),
+      this.rows('simulation_sessions', 's', userId)
+        .orderBy('s.started_at', 'DESC')
+        .getRawMany<Raw>(),
+      this.rows('certificates', 'c', userId)
+        .orderBy('c.issued_at', 'DESC')
+        .addOrderBy('c.cycle', 'DESC')
+        .getRawMany<Raw>(),
+      this.rows('position_history', 'h', userId).orderBy('h.started_on', 'DESC').getRawMany<Raw>(),
+      this.rows('rotation_moves', 'm', userId).orderBy('m.effective_on', 'DESC').getRawMany<Raw>(),
+      this.rows('rotation_reviews', 'r', userId)
+        .leftJoin('users', 'reviewer', 'reviewer.id = r.reviewer_id')
+        .leftJoin('rotation_moves', 'rm', 'rm.id = r.move_id')
+        .addSelect(['reviewer.display_name AS reviewer_name', 'rm.position_id AS move_position'])
+        .orderBy('r.reviewed_at', 'DESC')
+        .getRawMany<Raw>(),
+      this.retraining.forPerson(userId),
+    ]);
     const done = new Map(lessons.map((row) => [String(row.course_id), rawNumber(row.done)]));
     const current = positions.find((row) => row.ended_on === null || row.ended_on === undefined);
     return {
@@ -196,6 +204,7 @@ export class PersonRecordService {
         comments: String(row.comments),
         reviewedAt: rawIso(row.reviewed_at) ?? '',
       })),
+      retraining,
     };
   }
 

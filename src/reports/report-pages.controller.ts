@@ -9,14 +9,14 @@ import { ReportFiltersDto } from './dto/report-filters.dto';
 import { ExportsService } from './exports.service';
 import { PersonRecordService } from './person-record.service';
 import { ReportCatalogue } from './report-catalogue';
-import { RetrainingQueryDto } from './dto/retraining.dto';
+import { DEFAULT_MIN_SESSIONS, DEFAULT_THRESHOLD, RetrainingQueryDto } from './dto/retraining.dto';
 import {
   dashboardPageModel,
   filterFormModel,
   filterQuery,
   retrainingPageModel,
 } from './report-pages.mapper';
-import { DEFAULT_MIN_SESSIONS, DEFAULT_THRESHOLD, RetrainingService } from './retraining.service';
+import { RetrainingService } from './retraining.service';
 import { ReportScopes } from './report-scope';
 
 type QueryParams = Record<string, unknown>;
@@ -82,6 +82,7 @@ export class ReportPagesController {
       record,
       own: record.profile.id === viewer.id,
       api: `/api/reports/people/${record.profile.id}`,
+      retrainingThreshold: DEFAULT_THRESHOLD,
     };
   }
 

@@ -8,15 +8,27 @@ import { Viewer } from '../identity/viewer';
 import { DIMENSIONS, Dimension } from '../scoring/engine';
 import {
   CourseSuggestionView,
+  DEFAULT_MIN_SESSIONS,
+  DEFAULT_THRESHOLD,
   RetrainingCourseView,
   RetrainingPersonView,
   RetrainingQueryDto,
   RetrainingView,
 } from './dto/retraining.dto';
-import { rawNumber, ReportScopes } from './report-scope';
+import { rawNumber, ReportScope, ReportScopes } from './report-scope';
 
-export const DEFAULT_THRESHOLD = 60;
-export const DEFAULT_MIN_SESSIONS = 2;
+// Everyone, all time: a single person's assessment (access is checked by the caller).
+const EVERYONE: ReportScope = {
+  teams: null,
+  cohort: null,
+  programme: null,
+  from: null,
+  to: null,
+  fromTime: null,
+  untilTime: null,
+  filters: { team: null, cohort: null, programme: null, from: null, to: null },
+};
+
 // Enrolments are read for the people flagged, this many ids to a query.
 const ID_BATCH = 500;
 
@@ -51,6 +63,50 @@ export class RetrainingService {
     const scope = this.scopes.resolve(viewer, query);
     const threshold = query.threshold ?? DEFAULT_THRESHOLD;
     const minSessions = query.minSessions ?? DEFAULT_MIN_SESSIONS;
+    const { assessed, people } = await this.assess(scope, threshold, minSessions);
+    const courses: RetrainingCourseView[] = this.courses
+      .map((course) => {
+        const suggested = people.filter((person) =>
+          person.suggestions.some((suggestion) => suggestion.courseId === course.id),
+        );
+        const toAssign = suggested.filter((person) => {
+          const suggestion = person.suggestions.find((item) => item.courseId === course.id);
+          return suggestion?.status !== 'completed' && !suggestion?.dueDate;
+        });
+        return {
+          courseId: course.id,
+          title: course.title,
+          trains: course.trains,
+          toAssign: toAssign.map((person) => person.userId),
+          suggestedFor: suggested.length,
+        };
+      })
+      .filter((course) => course.suggestedFor > 0)
+      .sort((a, b) => b.toAssign.length - a.toAssign.length || a.title.localeCompare(b.title));
+
+    return { filters: scope.filters, threshold, minSessions, assessed, people, courses };
+  }
+
+  /**
+   * One person's weak dimensions over all their finished sessions, with the courses that train
+   * them; null when they have too few sessions or no dimension below the threshold.
+   */
+  async forPerson(userId: string): Promise<RetrainingPersonView | null> {
+    const { people } = await this.assess(EVERYONE, DEFAULT_THRESHOLD, DEFAULT_MIN_SESSIONS, {
+      userId,
+      traineesOnly: false,
+    });
+    return people[0] ?? null;
+  }
+
+  // Per person in scope: the dimension means of their finished sessions, the weak ones, and the
+  // suggested courses with where they are with each; weakest first.
+  private async assess(
+    scope: ReportScope,
+    threshold: number,
+    minSessions: number,
+    only: { userId: string; traineesOnly: boolean } | null = null,
+  ): Promise<{ assessed: number; people: RetrainingPersonView[] }> {
     const builder = this.scopes
       .applyPeople(
         this.dataSource
@@ -64,7 +120,7 @@ export class RetrainingService {
           .addSelect('COUNT(DISTINCT s.id)', 'sessions')
           .where(`s.status = 'finished'`),
         scope,
-        { activeOnly: true },
+        only ? { traineesOnly: only.traineesOnly } : { activeOnly: true },
       )
       .groupBy('u.id')
       .addGroupBy('u.display_name')
@@ -82,6 +138,7 @@ export class RetrainingService {
       else
         builder.andWhere('s.scenario_id IN (:...programmeScenarios)', { programmeScenarios: ids });
     }
+    if (only) builder.andWhere('u.id = :onlyUser', { onlyUser: only.userId });
     const rows = await builder.getRawMany<Record<string, unknown>>();
 
     const flagged = rows
@@ -123,35 +180,7 @@ export class RetrainingService {
       .sort(
         (a, b) => a.weak[0].mean - b.weak[0].mean || a.displayName.localeCompare(b.displayName),
       );
-
-    const courses: RetrainingCourseView[] = this.courses
-      .map((course) => {
-        const suggested = people.filter((person) =>
-          person.suggestions.some((suggestion) => suggestion.courseId === course.id),
-        );
-        const toAssign = suggested.filter((person) => {
-          const suggestion = person.suggestions.find((item) => item.courseId === course.id);
-          return suggestion?.status !== 'completed' && !suggestion?.dueDate;
-        });
-        return {
-          courseId: course.id,
-          title: course.title,
-          trains: course.trains,
-          toAssign: toAssign.map((person) => person.userId),
-          suggestedFor: suggested.length,
-        };
-      })
-      .filter((course) => course.suggestedFor > 0)
-      .sort((a, b) => b.toAssign.length - a.toAssign.length || a.title.localeCompare(b.title));
-
-    return {
-      filters: scope.filters,
-      threshold,
-      minSessions,
-      assessed: rows.length,
-      people,
-      courses,
-    };
+    return { assessed: rows.length, people };
   }
 
   private async enrolmentsOf(

@@ -5,10 +5,14 @@ import { DIMENSIONS, Dimension } from '../../scoring/engine';
 import { ReportFiltersView } from '../dashboard-views';
 import { blankAsMissing, ReportFiltersDto } from './report-filters.dto';
 
+/** Below this mean a dimension is weak, and this many finished sessions are needed to say so. */
+export const DEFAULT_THRESHOLD = 60;
+export const DEFAULT_MIN_SESSIONS = 2;
+
 /** The report filters, plus where "weak" starts and how much practice it takes to say so. */
 export class RetrainingQueryDto extends ReportFiltersDto {
   @ApiPropertyOptional({
-    default: 60,
+    default: DEFAULT_THRESHOLD,
     description: 'A dimension whose mean is below this (0–100) is weak',
   })
   @Transform(blankAsMissing)
@@ -20,7 +24,7 @@ export class RetrainingQueryDto extends ReportFiltersDto {
   threshold?: number;
 
   @ApiPropertyOptional({
-    default: 2,
+    default: DEFAULT_MIN_SESSIONS,
     description: 'Only people with at least this many finished role-play sessions in the window',
   })
   @Transform(blankAsMissing)

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SimulationSession } from '../../../src/simulations/simulation-session.entity';
+import { SimulationTurn } from '../../../src/simulations/simulation-turn.entity';
 import { BrowserSession } from '../../support/browser-session';
 import { createTestApp, DEMO_PASSWORD, FixedClock, TestApp } from '../../support/test-app';
 import { NOW, Population, seedPopulation } from './seed';
@@ -156,5 +160,33 @@ describe('Targeted retraining report', () => {
     const refused = await supervisor.get('/reports/retraining?threshold=500');
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('id="retraining-threshold-error"');
+  });
+
+  it('should show a person what to work on in their record, and staff the same', async () => {
+    // Bob has one finished session; a second, as weak, makes two (the record needs two).
+    const data = t.app.get(DataSource);
+    const record = async (who: string) =>
+      (await t.http().get(`/api/reports/people/${p.bob.id}`).set('Authorization', who).expect(200))
+        .body as { retraining: Person | null };
+    expect((await record(p.bob.bearer)).retraining).toBeNull();
+    const turns = data.getRepository(SimulationTurn);
+    const [turn] = await turns.find({ where: { sessionId: p.ids.bobSession } });
+    await turns.insert({ ...turn, id: randomUUID(), sessionId: p.ids.bobActive });
+    await data
+      .getRepository(SimulationSession)
+      .update({ id: p.ids.bobActive }, { status: 'finished', openKey: null, finishedAt: NOW });
+    const mine = (await record(p.bob.bearer)).retraining;
+    expect(mine).toMatchObject({
+      sessions: 2,
+      weak: [
+        { dimension: 'empathy', mean: 40 },
+        { dimension: 'politeness', mean: 50 },
+      ],
+    });
+    expect(mine?.suggestions.map((item) => item.courseId)).toContain('emotions-conflict');
+    expect((await record(p.supervisor)).retraining).toEqual(mine);
+    const page = await t.http().get('/reports/me').set('Authorization', p.bob.bearer).redirects(1);
+    expect(page.text).toContain('What to work on');
+    expect(page.text).toContain('your replies average below 60 on: <strong>empathy</strong> (40)');
   });
 });
