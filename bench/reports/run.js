@@ -460,6 +460,8 @@ async function main() {
       ['dashboard, one team', '/api/reports/dashboard?team=team-07'],
       ['eligibility matrix, all teams', '/api/rotations/eligibility'],
       ['eligibility matrix, one team', '/api/rotations/eligibility?team=team-07'],
+      ['retraining, all teams', '/api/reports/retraining'],
+      ['retraining, one team', '/api/reports/retraining?team=team-07'],
       [
         'CSV export, simulation-sessions (largest table exported)',
         '/api/reports/exports/simulation-sessions.csv',

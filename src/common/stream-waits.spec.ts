@@ -1,5 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
-import { drainedOrClosed, finishedOrClosed } from './stream-waits';
+import { drainedOrClosed, finishedOrClosed, sendChunk } from './stream-waits';
 
 // A response that takes nothing until told to: writes pile up and never drain.
 function stalledResponse(): Writable {
@@ -36,5 +36,24 @@ describe('stream waits', () => {
     const waitClose = finishedOrClosed(gone);
     gone.destroy();
     await expect(waitClose).resolves.toBeUndefined();
+  });
+
+  it('should take its listeners off again, so thousands of waits leave none behind', async () => {
+    const response = new PassThrough({ highWaterMark: 4 });
+    const listeners = (): number[] =>
+      ['drain', 'close', 'error', 'finish'].map((name) => response.listenerCount(name));
+    const before = listeners();
+    for (let i = 0; i < 50; i++) {
+      expect(sendChunk(response, 'more than four bytes')).toBeInstanceOf(Promise);
+      const waiting = sendChunk(response, 'x');
+      response.read();
+      await expect(waiting).resolves.toBe(true);
+    }
+    expect(listeners()).toEqual(before);
+    const finishing = finishedOrClosed(response);
+    response.end();
+    response.resume();
+    await finishing;
+    expect(listeners()).toEqual(before);
   });
 });

@@ -237,6 +237,7 @@ export class CourseViewsService {
       summary: course.summary,
       tags: course.tags,
       requiredFor: course.requiredFor,
+      trains: course.trains,
       prerequisites,
       prerequisitesMet: prerequisites.every((prerequisite) => prerequisite.completed),
       lessonCount: course.lessons.length,

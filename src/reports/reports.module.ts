@@ -1,13 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
-import { addHomeLink } from '../identity/home-sections';
+import { addHomeLink, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { DashboardQueries } from './dashboard.queries';
 import { DashboardService } from './dashboard.service';
 import { ExportsService } from './exports.service';
 import { PersonRecordService } from './person-record.service';
 import { ReportCatalogue } from './report-catalogue';
-import { RetrainingService } from './retraining.service';
+import { retrainingNotice, RetrainingService } from './retraining.service';
 import { ReportExportsController } from './report-exports.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { ReportScopes } from './report-scope';
@@ -31,7 +31,16 @@ import { ReportsController } from './reports.controller';
   ],
 })
 export class ReportsModule implements OnModuleInit {
+  constructor(
+    private readonly homeNotices: HomeNotices,
+    private readonly retraining: RetrainingService,
+  ) {}
+
   onModuleInit(): void {
+    // Trainees: what to work on, while a course that trains it is still to do.
+    this.homeNotices.register(['trainee'], async (viewer) =>
+      retrainingNotice(await this.retraining.forPerson(viewer.id)),
+    );
     for (const role of ['supervisor', 'trainer', 'hr', 'admin'] as const) {
       addHomeLink(role, {
         label: 'Reports',

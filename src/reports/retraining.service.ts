@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ContentCatalogue } from '../content/content-kind';
 import { COURSES } from '../courses/course-content.kind';
 import { jsonNumberSql } from '../database/json-number';
+import { HomeNotice } from '../identity/home-sections';
 import { Viewer } from '../identity/viewer';
 import { DIMENSIONS, Dimension } from '../scoring/engine';
 import {
@@ -213,4 +214,24 @@ export class RetrainingService {
     }
     return found;
   }
+}
+
+/**
+ * The home-page notice of a trainee weak on a role-play dimension: the weakest one, linking to
+ * their record's "What to work on", with the courses that train it still to do; none once
+ * every suggested course is completed (or when nothing is weak).
+ */
+export function retrainingNotice(person: RetrainingPersonView | null): HomeNotice | null {
+  const open = person?.suggestions.filter((suggestion) => suggestion.status !== 'completed');
+  if (!person || !open?.length) return null;
+  const weakest = person.weak[0];
+  return {
+    kind: 'retraining',
+    text: `Your role-play replies are weakest on ${weakest.dimension} (${weakest.mean} on average): see what to work on`,
+    href: '/reports/me#h-retraining',
+    links: open.map((suggestion) => ({
+      label: suggestion.title,
+      href: `/courses/${suggestion.courseId}`,
+    })),
+  };
 }

@@ -1,3 +1,4 @@
+import { DIMENSIONS, Dimension } from '../../scoring/engine';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ENROLMENT_STATUSES, EnrolmentStatus } from '../enrolment.entity';
 
@@ -57,6 +58,12 @@ export class CourseSummaryView {
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ type: [String], description: 'Position ids this course is required for' })
   requiredFor!: string[];
+  @ApiProperty({
+    enum: DIMENSIONS,
+    isArray: true,
+    description: 'Scoring dimensions the course strengthens (what retraining suggestions match)',
+  })
+  trains!: Dimension[];
   @ApiProperty({ type: [PrerequisiteView] }) prerequisites!: PrerequisiteView[];
   @ApiProperty() prerequisitesMet!: boolean;
   @ApiProperty() lessonCount!: number;

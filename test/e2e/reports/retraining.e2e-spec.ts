@@ -187,6 +187,12 @@ describe('Targeted retraining report', () => {
     expect((await record(p.supervisor)).retraining).toEqual(mine);
     const page = await t.http().get('/reports/me').set('Authorization', p.bob.bearer).redirects(1);
     expect(page.text).toContain('What to work on');
+    // And the home page says so, with the courses that train it still to do.
+    const home = await t.http().get('/').set('Authorization', p.bob.bearer).expect(200);
+    expect(home.text).toContain(
+      'Your role-play replies are weakest on empathy (40 on average): see what to work on',
+    );
+    expect(home.text).toContain('href="/courses/emotions-conflict"');
     expect(page.text).toContain('your replies average below 60 on: <strong>empathy</strong> (40)');
   });
 });
