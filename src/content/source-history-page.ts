@@ -1,10 +1,74 @@
 import { DomainError } from '../common/domain-error';
-import { SourceChangesView, SourceRevisionView } from './source-history';
+import type { Response } from 'express';
+import type { Viewer } from '../identity/viewer';
+import { revisionParam, SourceChangesView, SourceRevisionView } from './source-history';
 
 /** What an editor's versions service answers (exams, scenarios). */
 export interface VersionHistory {
   history(id: string): Promise<SourceRevisionView[]>;
   changes(id: string, version: number | null): Promise<SourceChangesView>;
+  restore(viewer: Viewer, id: string, version: number, replaceDraft: boolean): Promise<unknown>;
+}
+
+/** One editor's history pages: where they render, and what its items are. */
+export interface HistoryPages {
+  versions: VersionHistory;
+  /** The view: `exams/history`. */
+  view: string;
+  /** The editor page of an item: `/exams/authoring/<id>`. */
+  editorUrl(id: string): string;
+  readOnly(id: string): boolean;
+  noVersion(message: string): Error;
+}
+
+/** GET …/:id/versions?show=: the history page. */
+export async function renderHistory(
+  pages: HistoryPages,
+  id: string,
+  show: unknown,
+  response: Response,
+): Promise<void> {
+  response.render(pages.view, await historyModelOf(pages, id, show));
+}
+
+/**
+ * POST …/:id/versions/:version/restore: back to the editor with a notice, or the history page
+ * again with the refusal (a draft in progress and the box not ticked: 409 at `replaceDraft`).
+ */
+export async function restoreFromPage(
+  pages: HistoryPages,
+  viewer: Viewer,
+  id: string,
+  version: string,
+  form: Record<string, unknown>,
+  response: Response,
+): Promise<void> {
+  const wanted = revisionParam(version, false, pages.noVersion) ?? 0;
+  try {
+    await pages.versions.restore(viewer, id, wanted, form.replaceDraft === 'true');
+    response.redirect(303, `${pages.editorUrl(id)}?restored=${wanted}`);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    response
+      .status(error.status)
+      .render(pages.view, await historyModelOf(pages, id, String(wanted), error));
+  }
+}
+
+function historyModelOf(
+  pages: HistoryPages,
+  id: string,
+  show: unknown,
+  error?: DomainError,
+): Promise<object> {
+  return historyPageModel(pages.versions, {
+    id,
+    editorUrl: pages.editorUrl(id),
+    show,
+    readOnly: pages.readOnly(id),
+    noVersion: pages.noVersion,
+    error,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { Viewer } from '../identity/viewer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DiffHunk, DiffLine, sourceDiff } from './source-diff';
 
@@ -121,4 +122,81 @@ export function revisionParam(
   throw notFound(
     `No version "${param}": ${draft ? 'a version number or "draft"' : 'a version number'}`,
   );
+}
+
+/** What a feature's versions service tells the shared history logic. */
+export interface EditorVersionsOf<Detail> {
+  /** "Exam", "Scenario": how the messages name it. */
+  noun: string;
+  /** The draft (version null) and every published version, newest first; throws if unknown. */
+  revisions(id: string): Promise<SourceRevision[]>;
+  /** Files a text as the draft of the item its `id` names, answering the editor's detail. */
+  saveDraft(viewer: Viewer, source: string): Promise<Detail>;
+  /** Throws when the item cannot take a draft (a read-only one of content/). */
+  assertWritable?(id: string): void;
+  /** The feature's 404 VERSION_NOT_FOUND and 409 DRAFT_EXISTS. */
+  noVersion(message: string): Error;
+  draftExists(message: string, errors: { path: string; messages: string[] }[]): Error;
+}
+
+/**
+ * The versions of a text written in one of the editors: every published version kept whole,
+ * what changed from one to the next (and from the latest to the draft), and an old text put
+ * back as the draft. Exams and scenarios each say where their versions live.
+ */
+export class EditorVersions<Detail> {
+  constructor(
+    private readonly of: EditorVersionsOf<Detail>,
+    private readonly users: { namesOf(ids: (string | null)[]): Promise<Map<string, string>> },
+  ) {}
+
+  /** The draft (if any), then every published version, newest first, with who wrote each. */
+  async history(id: string): Promise<SourceRevisionView[]> {
+    const revisions = await this.of.revisions(id);
+    const names = await this.users.namesOf(revisions.map((revision) => revision.authorId));
+    return revisions.map((revision) => revisionView(revision, names));
+  }
+
+  /**
+   * One published version (or the draft, `null`) with what changed since the version before
+   * it: the draft is compared with the latest published version.
+   */
+  async changes(id: string, version: number | null): Promise<SourceChangesView> {
+    const revisions = await this.of.revisions(id);
+    const names = await this.users.namesOf(revisions.map((revision) => revision.authorId));
+    const changes = changesOf(revisions, version, names);
+    if (!changes) throw this.noVersion(id, version);
+    return changes;
+  }
+
+  /**
+   * Makes a published version's text the draft again; publishing it then makes a new version
+   * (versions are never rewritten). A draft in progress is replaced only when asked to
+   * (`replaceDraft`), since it would be lost: 409 `DRAFT_EXISTS` otherwise.
+   */
+  async restore(
+    viewer: Viewer,
+    id: string,
+    version: number,
+    replaceDraft: boolean,
+  ): Promise<Detail> {
+    this.of.assertWritable?.(id);
+    const revisions = await this.of.revisions(id);
+    const wanted = revisions.find((revision) => revision.version === version);
+    if (!wanted) throw this.noVersion(id, version);
+    if (!replaceDraft && revisions.some((revision) => revision.version === null))
+      throw this.of.draftExists(
+        `${this.of.noun} "${id}" has a draft in progress; replace it explicitly (replaceDraft) or publish or discard it first`,
+        [{ path: 'replaceDraft', messages: ['must be true to replace the draft in progress'] }],
+      );
+    return this.of.saveDraft(viewer, wanted.source);
+  }
+
+  private noVersion(id: string, version: number | null): Error {
+    return this.of.noVersion(
+      version === null
+        ? `${this.of.noun} "${id}" has no draft`
+        : `${this.of.noun} "${id}" has no version ${version}`,
+    );
+  }
 }

@@ -3,8 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
-import { revisionParam } from '../content/source-history';
-import { historyPageModel } from '../content/source-history-page';
+import { HistoryPages, renderHistory, restoreFromPage } from '../content/source-history-page';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { ExamSourceDto } from './dto/exam-authoring.dto';
@@ -130,42 +129,32 @@ export class ExamAuthoringPagesController {
 
   /** Every version and the draft, one of them (`?show=`, else the newest) with its changes. */
   @Get(':examId/versions')
-  async history(
-    @Param('examId') examId: string,
+  history(
+    @Param('examId') id: string,
     @Query('show') show: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    response.render('exams/history', await this.historyModel(examId, show));
+    return renderHistory(this.historyPages, id, show, response);
   }
 
   @Post(':examId/versions/:version/restore')
-  async restore(
+  restore(
     @CurrentViewer() viewer: Viewer,
-    @Param('examId') examId: string,
+    @Param('examId') id: string,
     @Param('version') version: string,
     @Body() form: Form,
     @Res() response: Response,
   ): Promise<void> {
-    const wanted = revisionParam(version, false, ExamError.noVersion) ?? 0;
-    try {
-      await this.versions.restore(viewer, examId, wanted, form.replaceDraft === 'true');
-      response.redirect(303, editorUrl(examId, `restored=${wanted}`));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      response
-        .status(error.status)
-        .render('exams/history', await this.historyModel(examId, String(wanted), error));
-    }
+    return restoreFromPage(this.historyPages, viewer, id, version, form, response);
   }
 
-  private historyModel(examId: string, show: unknown, error?: DomainError): Promise<object> {
-    return historyPageModel(this.versions, {
-      id: examId,
-      editorUrl: `/exams/authoring/${encodeURIComponent(examId)}`,
-      show,
-      readOnly: false,
+  private get historyPages(): HistoryPages {
+    return {
+      versions: this.versions,
+      view: 'exams/history',
+      editorUrl: (id) => `/exams/authoring/${encodeURIComponent(id)}`,
+      readOnly: () => false,
       noVersion: ExamError.noVersion,
-      error,
-    });
+    };
   }
 }

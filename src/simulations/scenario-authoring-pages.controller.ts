@@ -4,8 +4,7 @@ import { Response } from 'express';
 import { filledText } from '../common/form-values';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
-import { revisionParam } from '../content/source-history';
-import { historyPageModel } from '../content/source-history-page';
+import { HistoryPages, renderHistory, restoreFromPage } from '../content/source-history-page';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { ScenarioSourceDto, TryReplyDto } from './dto/simulation-requests.dto';
@@ -132,43 +131,33 @@ export class ScenarioAuthoringPagesController {
 
   /** Every version and the draft, one of them (`?show=`, else the newest) with its changes. */
   @Get(':scenarioId/versions')
-  async history(
-    @Param('scenarioId') scenarioId: string,
+  history(
+    @Param('scenarioId') id: string,
     @Query('show') show: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    response.render('simulations/history', await this.historyModel(scenarioId, show));
+    return renderHistory(this.historyPages, id, show, response);
   }
 
   @Post(':scenarioId/versions/:version/restore')
-  async restore(
+  restore(
     @CurrentViewer() viewer: Viewer,
-    @Param('scenarioId') scenarioId: string,
+    @Param('scenarioId') id: string,
     @Param('version') version: string,
     @Body() form: Form,
     @Res() response: Response,
   ): Promise<void> {
-    const wanted = revisionParam(version, false, SimulationError.noVersion) ?? 0;
-    try {
-      await this.versions.restore(viewer, scenarioId, wanted, form.replaceDraft === 'true');
-      response.redirect(303, editorUrl(scenarioId, `restored=${wanted}`));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      response
-        .status(error.status)
-        .render('simulations/history', await this.historyModel(scenarioId, String(wanted), error));
-    }
+    return restoreFromPage(this.historyPages, viewer, id, version, form, response);
   }
 
-  private historyModel(scenarioId: string, show: unknown, error?: DomainError): Promise<object> {
-    return historyPageModel(this.versions, {
-      id: scenarioId,
-      editorUrl: `/simulations/authoring/${encodeURIComponent(scenarioId)}`,
-      show,
-      readOnly: this.library.isContent(scenarioId),
+  private get historyPages(): HistoryPages {
+    return {
+      versions: this.versions,
+      view: 'simulations/history',
+      editorUrl: (id) => `/simulations/authoring/${encodeURIComponent(id)}`,
+      readOnly: (id) => this.library.isContent(id),
       noVersion: SimulationError.noVersion,
-      error,
-    });
+    };
   }
 }
 
