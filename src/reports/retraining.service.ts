@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ContentCatalogue } from '../content/content-kind';
 import { COURSES } from '../courses/course-content.kind';
+import { CourseDefinition } from '../courses/course-definition';
+import { coursesTraining } from '../courses/courses-training';
 import { jsonNumberSql } from '../database/json-number';
 import { HomeNotice } from '../identity/home-sections';
 import { Viewer } from '../identity/viewer';
-import { DIMENSIONS, Dimension } from '../scoring/engine';
+import { DIMENSIONS } from '../scoring/engine';
 import {
   CourseSuggestionView,
   DEFAULT_MIN_SESSIONS,
@@ -33,12 +35,6 @@ const EVERYONE: ReportScope = {
 // Enrolments are read for the people flagged, this many ids to a query.
 const ID_BATCH = 500;
 
-interface TrainingCourse {
-  id: string;
-  title: string;
-  trains: Dimension[];
-}
-
 /**
  * Targeted retraining: the trainees whose role-play replies score below a threshold on a
  * dimension (mean over the scored replies of their finished sessions in the window), and the
@@ -47,17 +43,14 @@ interface TrainingCourse {
  */
 @Injectable()
 export class RetrainingService {
-  private readonly courses: TrainingCourse[];
+  private readonly courses: CourseDefinition[];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scopes: ReportScopes,
     catalogue: ContentCatalogue,
   ) {
-    this.courses = catalogue
-      .get(COURSES)
-      .filter((course) => course.trains.length > 0)
-      .map((course) => ({ id: course.id, title: course.title, trains: course.trains }));
+    this.courses = catalogue.get(COURSES).filter((course) => course.trains.length > 0);
   }
 
   async retraining(viewer: Viewer, query: RetrainingQueryDto): Promise<RetrainingView> {
@@ -161,21 +154,16 @@ export class RetrainingService {
     const people: RetrainingPersonView[] = flagged
       .map((person) => ({
         ...person,
-        suggestions: this.courses.flatMap((course): CourseSuggestionView[] => {
-          const trains = course.trains.filter((dimension) =>
-            person.weak.some((weak) => weak.dimension === dimension),
-          );
-          if (trains.length === 0) return [];
-          const enrolment = enrolments.get(`${person.userId}|${course.id}`);
-          return [
-            {
-              courseId: course.id,
-              title: course.title,
-              trains,
-              status: enrolment ? enrolment.status.replace('_', '-') : 'none',
-              dueDate: enrolment?.dueDate ?? null,
-            },
-          ];
+        suggestions: coursesTraining(
+          this.courses,
+          person.weak.map((weak) => weak.dimension),
+        ).map((course): CourseSuggestionView => {
+          const enrolment = enrolments.get(`${person.userId}|${course.courseId}`);
+          return {
+            ...course,
+            status: enrolment ? enrolment.status.replace('_', '-') : 'none',
+            dueDate: enrolment?.dueDate ?? null,
+          };
         }),
       }))
       .sort(

@@ -9,6 +9,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, LessThan, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ContentCatalogue } from '../content/content-kind';
+import { COURSES } from '../courses/course-content.kind';
+import { coursesTraining, WEAK_BELOW } from '../courses/courses-training';
 import { Clock, CLOCK } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -73,6 +76,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
+    private readonly catalogue: ContentCatalogue,
   ) {}
 
   /** Resumes the viewer's active session of this scenario, or starts one on its current version. */
@@ -264,6 +268,10 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     const scenario = await this.library.snapshot(session.versionId);
     const turns = await this.turnsOf(session.id);
     const { name, situation, wants } = scenario.persona;
+    const debrief = buildDebrief(scenario, session.outcome, turns.map(turnRecord));
+    const weak = debrief.dimensions
+      .filter((item) => item.mean < WEAK_BELOW)
+      .map((item) => item.dimension);
     return {
       sessionId: session.id,
       userId: session.userId,
@@ -272,7 +280,8 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
       title: scenario.title,
       attemptNumber: session.attemptNumber,
       persona: { name, situation, wants },
-      debrief: buildDebrief(scenario, session.outcome, turns.map(turnRecord)),
+      debrief,
+      courses: coursesTraining(this.catalogue.get(COURSES), weak),
     };
   }
 

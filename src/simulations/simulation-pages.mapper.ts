@@ -183,6 +183,7 @@ export function debriefModel(
       review: turnReviewsModel(view.sessionId, turn.turnIndex, extra),
     })),
     dimensions: debrief.dimensions.map((item) => ({ ...item, score: points(item.mean) })),
+    courses: view.courses,
     reviewed: extra.reviews.length,
   };
 }

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { WEAK_BELOW } from '../../courses/courses-training';
 import { DIMENSIONS, Dimension } from '../../scoring/engine';
 import { ReportFiltersView } from '../dashboard-views';
 import { blankAsMissing, ReportFiltersDto } from './report-filters.dto';
 
 /** Below this mean a dimension is weak, and this many finished sessions are needed to say so. */
-export const DEFAULT_THRESHOLD = 60;
+export const DEFAULT_THRESHOLD = WEAK_BELOW;
 export const DEFAULT_MIN_SESSIONS = 2;
 
 /** The report filters, plus where "weak" starts and how much practice it takes to say so. */

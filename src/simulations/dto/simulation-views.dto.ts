@@ -1,3 +1,4 @@
+import { WEAK_BELOW } from '../../courses/courses-training';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHANNELS,
@@ -10,6 +11,7 @@ import {
   OutcomeKind,
   ScenarioResults,
 } from '../engine';
+import { DIMENSIONS, Dimension } from '../../scoring/engine';
 import type { ScoreReport } from '../../scoring/engine';
 import { SESSION_STATUSES, SessionStatus } from '../simulation-session.entity';
 
@@ -108,6 +110,13 @@ export class TurnView {
   @ApiProperty() nextTurnIndex!: number;
 }
 
+export class TrainingCourseView {
+  @ApiProperty() courseId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: DIMENSIONS, isArray: true, description: 'The weak dimensions it trains' })
+  trains!: Dimension[];
+}
+
 export class DebriefView {
   @ApiProperty() sessionId!: string;
   @ApiProperty() userId!: string;
@@ -122,6 +131,11 @@ export class DebriefView {
       'outcome, passed, meanScore, passMark; turns with highlighted segments, per-dimension scores, violations, concepts, model answer and the branch taken; dimension means (weakest first), missed concepts, tips',
   })
   debrief!: Debrief;
+  @ApiProperty({
+    type: [TrainingCourseView],
+    description: `Courses that train the dimensions this session averaged below ${WEAK_BELOW} on`,
+  })
+  courses!: TrainingCourseView[];
 }
 
 export class StaffSessionView extends AttemptSummaryView {

@@ -13,6 +13,9 @@ import { OUTCOME_EXTENSION } from '../../../src/simulations/simulation-records';
 // A trainee plays the content scenario "billing-dispute" over the API, reply by reply, with
 // calibration examples known to take each branch; after every reply the spec checks the branch
 // the customer took, the mood and what was stored.
+// The dimensions the shipped courses train (content/courses/*/course.md `trains`).
+const TRAINED = ['politeness', 'structure', 'clarity', 'empathy', 'keywords', 'compliance'];
+
 describe('Simulation walkthroughs (API)', () => {
   let t: TestApp;
   let admin: string;
@@ -199,6 +202,31 @@ describe('Simulation walkthroughs (API)', () => {
     });
     const debrief = await api.debrief(session.id).expect(200);
     expect(debrief.body.debrief).toMatchObject({ outcome: 'lost', passed: false });
+    // The dimensions it averaged below 60 on, and the courses that train them.
+    const body = debrief.body as {
+      debrief: { dimensions: { dimension: string; mean: number }[] };
+      courses: { courseId: string; trains: string[] }[];
+    };
+    const weak = body.debrief.dimensions
+      .filter((item) => item.mean < 60)
+      .map((item) => item.dimension);
+    expect(weak.length).toBeGreaterThan(0);
+    expect(body.courses.length).toBeGreaterThan(0);
+    for (const course of body.courses) {
+      expect(course.trains.length).toBeGreaterThan(0);
+      expect(course.trains.filter((dimension) => !weak.includes(dimension))).toEqual([]);
+    }
+    // Every weak dimension some course trains has its courses listed.
+    expect(new Set(body.courses.flatMap((course) => course.trains))).toEqual(
+      new Set(weak.filter((dimension) => TRAINED.includes(dimension))),
+    );
+    const page = await t
+      .http()
+      .get(`/simulations/sessions/${session.id}/debrief`)
+      .set('Authorization', trainee)
+      .expect(200);
+    expect(page.text).toContain('data-testid="training-courses"');
+    expect(page.text).toContain(`href="/courses/${body.courses[0].courseId}"`);
   });
 
   it('should write learning records when a session starts and when it finishes', async () => {
