@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
-import { addHomeLink, HomeNotices } from '../identity/home-sections';
+import { addHomeLink, counted, countNotice, HomeNotices } from '../identity/home-sections';
 import { IdentityModule } from '../identity/identity.module';
 import { DashboardQueries } from './dashboard.queries';
 import { DashboardService } from './dashboard.service';
@@ -41,6 +41,18 @@ export class ReportsModule implements OnModuleInit {
     this.homeNotices.register(['trainee'], async (viewer) =>
       retrainingNotice(await this.retraining.forPerson(viewer.id)),
     );
+    // Trainers and supervisors: their trainees a course would reach (team-scoped, so quick).
+    this.homeNotices.register(['trainer', 'supervisor'], async (viewer) => {
+      const view = await this.retraining.retraining(viewer, {});
+      const reached = new Set(view.courses.flatMap((course) => course.toAssign));
+      return countNotice(
+        'retraining',
+        reached.size,
+        (count) =>
+          `${counted(count, 'trainee')} in your teams ${count === 1 ? 'is' : 'are'} weak on a role-play dimension, with a course that trains it not yet assigned`,
+        '/reports/retraining',
+      );
+    });
     for (const role of ['supervisor', 'trainer', 'hr', 'admin'] as const) {
       addHomeLink(role, {
         label: 'Reports',

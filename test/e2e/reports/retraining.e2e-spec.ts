@@ -193,6 +193,13 @@ describe('Targeted retraining report', () => {
       'Your role-play replies are weakest on empathy (40 on average): see what to work on',
     );
     expect(home.text).toContain('href="/courses/emotions-conflict"');
+    // Bob's trainers see that a course would reach him (communication-etiquette trains
+    // politeness and is not assigned to him yet).
+    const staffHome = await t.http().get('/').set('Authorization', p.supervisor).expect(200);
+    expect(staffHome.text).toContain(
+      '1 trainee in your teams is weak on a role-play dimension, with a course that trains it not yet assigned',
+    );
+    expect(staffHome.text).toContain('data-testid="home-notice-retraining"');
     expect(page.text).toContain('your replies average below 60 on: <strong>empathy</strong> (40)');
   });
 });
