@@ -302,7 +302,7 @@ const PAGES: PageCheck[] = [
   },
   {
     who: 'trainer',
-    name: 'versions of a scenario, with its changes',
+    name: 'versions of a content scenario',
     open: '/simulations/authoring/billing-dispute/versions',
   },
   { who: 'trainer', name: 'retraining suggestions', open: '/reports/retraining?minSessions=1' },

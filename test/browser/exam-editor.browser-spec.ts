@@ -1,3 +1,4 @@
+import { accessibilityViolations } from '../support/accessibility';
 import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
 
 // The few textarea members the test reads (the tests compile without the DOM library).
@@ -115,6 +116,8 @@ describeInBrowser('Writing an exam in the exam editor (browser)', () => {
       'passMark: 90',
     );
     await expect(page.getByTestId('revisions').locator('tbody tr').count()).resolves.toBe(2);
+    // The line diff passes the same WCAG 2.1 AA checks as every page.
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
 
     // Version 1's changes, then its text back as the draft.
     await Promise.all([

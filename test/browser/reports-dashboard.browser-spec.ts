@@ -67,7 +67,7 @@ describeInBrowser('HR dashboard (browser)', () => {
     ]);
     // The seed's people have one finished session each: ask for one.
     const filters = page.getByTestId('retraining-filters');
-    await filters.getByLabel('At least').fill('1');
+    await filters.getByLabel('Sessions, at least').fill('1');
     await Promise.all([
       page.waitForURL((url) => url.searchParams.get('minSessions') === '1'),
       filters.getByRole('button', { name: 'Show' }).click(),
