@@ -5,8 +5,10 @@ import { revisionParam, SourceChangesView, SourceRevisionView } from './source-h
 
 /** What an editor's versions service answers (exams, scenarios). */
 export interface VersionHistory {
-  history(id: string): Promise<SourceRevisionView[]>;
-  changes(id: string, version: number | null): Promise<SourceChangesView>;
+  overview(
+    id: string,
+    pick: (history: SourceRevisionView[]) => number | null | undefined,
+  ): Promise<{ history: SourceRevisionView[]; shown: SourceChangesView | undefined }>;
   restore(viewer: Viewer, id: string, version: number, replaceDraft: boolean): Promise<unknown>;
 }
 
@@ -86,10 +88,10 @@ export async function historyPageModel(
     error?: DomainError;
   },
 ): Promise<object> {
-  const revisions = await versions.history(input.id);
-  const wanted = shownRevision(input.show, revisions);
-  if (wanted === undefined) throw input.noVersion(`No version "${String(input.show)}"`);
-  const shown = await versions.changes(input.id, wanted);
+  const { history: revisions, shown } = await versions.overview(input.id, (history) =>
+    shownRevision(input.show, history),
+  );
+  if (!shown) throw input.noVersion(`No version "${String(input.show)}"`);
   return {
     title: `History: ${revisions.find((revision) => revision.version !== null)?.title ?? revisions[0]?.title ?? input.id}`,
     id: input.id,

@@ -152,9 +152,7 @@ export class EditorVersions<Detail> {
 
   /** The draft (if any), then every published version, newest first, with who wrote each. */
   async history(id: string): Promise<SourceRevisionView[]> {
-    const revisions = await this.of.revisions(id);
-    const names = await this.users.namesOf(revisions.map((revision) => revision.authorId));
-    return revisions.map((revision) => revisionView(revision, names));
+    return (await this.load(id)).history;
   }
 
   /**
@@ -162,9 +160,46 @@ export class EditorVersions<Detail> {
    * it: the draft is compared with the latest published version.
    */
   async changes(id: string, version: number | null): Promise<SourceChangesView> {
+    return this.changesIn(await this.load(id), id, version);
+  }
+
+  /**
+   * The history page's two answers from one read: every revision, and the one `pick` chooses
+   * from them (undefined: `pick` found none to show) with its changes.
+   */
+  async overview(
+    id: string,
+    pick: (history: SourceRevisionView[]) => number | null | undefined,
+  ): Promise<{ history: SourceRevisionView[]; shown: SourceChangesView | undefined }> {
+    const loaded = await this.load(id);
+    const wanted = pick(loaded.history);
+    return {
+      history: loaded.history,
+      shown: wanted === undefined ? undefined : this.changesIn(loaded, id, wanted),
+    };
+  }
+
+  // The revisions with their authors' names, read once per request.
+  private async load(id: string): Promise<{
+    revisions: SourceRevision[];
+    names: Map<string, string>;
+    history: SourceRevisionView[];
+  }> {
     const revisions = await this.of.revisions(id);
     const names = await this.users.namesOf(revisions.map((revision) => revision.authorId));
-    const changes = changesOf(revisions, version, names);
+    return {
+      revisions,
+      names,
+      history: revisions.map((revision) => revisionView(revision, names)),
+    };
+  }
+
+  private changesIn(
+    loaded: { revisions: SourceRevision[]; names: Map<string, string> },
+    id: string,
+    version: number | null,
+  ): SourceChangesView {
+    const changes = changesOf(loaded.revisions, version, loaded.names);
     if (!changes) throw this.noVersion(id, version);
     return changes;
   }

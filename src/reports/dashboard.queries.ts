@@ -118,7 +118,7 @@ export class DashboardQueries {
       .addGroupBy('a.exam_id');
     this.scopes.applyWindow(builder, scope, 'a.finished_at');
     if (scope.programme)
-      this.inList(builder, 'a.exam_id', scope.programme.examIds, 'programmeExams');
+      this.scopes.inList(builder, 'a.exam_id', scope.programme.examIds, 'programmeExams');
     return builder.getRawMany<Raw>();
   }
 
@@ -132,7 +132,7 @@ export class DashboardQueries {
       .andWhere(`s.status = 'finished'`)
       .setParameter('yes', true)
       .groupBy('u.team');
-    return this.sessionFilters(builder, scope).getRawMany<Raw>();
+    return this.scopes.applySessionFilters(builder, scope).getRawMany<Raw>();
   }
 
   /** Mean score of each dimension over the turns of finished sessions, by team. */
@@ -147,7 +147,7 @@ export class DashboardQueries {
         `AVG(${jsonNumberSql(this.scopes.isPostgres(), 't.report', 'dimensions', dimension)})`,
         dimension,
       );
-    return this.sessionFilters(builder, scope).getRawMany<Raw>();
+    return this.scopes.applySessionFilters(builder, scope).getRawMany<Raw>();
   }
 
   /** Assignments (enrolments with a due date) and the overdue ones, by team and course. */
@@ -167,7 +167,7 @@ export class DashboardQueries {
       .addGroupBy('e.course_id');
     this.scopes.applyWindow(builder, scope, 'e.due_date', 'day');
     if (scope.programme)
-      this.inList(builder, 'e.course_id', scope.programme.courseIds, 'programmeCourses');
+      this.scopes.inList(builder, 'e.course_id', scope.programme.courseIds, 'programmeCourses');
     return builder.getRawMany<Raw>();
   }
 
@@ -181,7 +181,7 @@ export class DashboardQueries {
       .addGroupBy('f.rating');
     this.scopes.applyWindow(builder, scope, 'f.updated_at');
     if (scope.programme)
-      this.inList(builder, 'f.course_id', scope.programme.courseIds, 'programmeCourses');
+      this.scopes.inList(builder, 'f.course_id', scope.programme.courseIds, 'programmeCourses');
     return builder.getRawMany<Raw>();
   }
 
@@ -208,25 +208,5 @@ export class DashboardQueries {
       .innerJoin('users', 'u', `u.id = ${alias}.user_id`)
       .where('1 = 1');
     return this.scopes.applyPeople(builder, scope);
-  }
-
-  private sessionFilters(
-    builder: SelectQueryBuilder<ObjectLiteral>,
-    scope: ReportScope,
-  ): SelectQueryBuilder<ObjectLiteral> {
-    this.scopes.applyWindow(builder, scope, 's.finished_at');
-    if (scope.programme)
-      this.inList(builder, 's.scenario_id', scope.programme.scenarioIds, 'programmeScenarios');
-    return builder;
-  }
-
-  private inList(
-    builder: SelectQueryBuilder<ObjectLiteral>,
-    column: string,
-    values: string[],
-    name: string,
-  ): void {
-    if (values.length === 0) builder.andWhere('1 = 0');
-    else builder.andWhere(`${column} IN (:...${name})`, { [name]: values });
   }
 }

@@ -128,6 +128,28 @@ export class ReportScopes {
     return builder;
   }
 
+  /** Finished role-play sessions (alias `s`) in the window and, with a programme, its scenarios. */
+  applySessionFilters<T extends ObjectLiteral>(
+    builder: SelectQueryBuilder<T>,
+    scope: ReportScope,
+  ): SelectQueryBuilder<T> {
+    this.applyWindow(builder, scope, 's.finished_at');
+    if (scope.programme)
+      this.inList(builder, 's.scenario_id', scope.programme.scenarioIds, 'programmeScenarios');
+    return builder;
+  }
+
+  /** `column IN (values)`, or nothing matches when `values` is empty. */
+  inList<T extends ObjectLiteral>(
+    builder: SelectQueryBuilder<T>,
+    column: string,
+    values: string[],
+    name: string,
+  ): void {
+    if (values.length === 0) builder.andWhere('1 = 0');
+    else builder.andWhere(`${column} IN (:...${name})`, { [name]: values });
+  }
+
   /** Teams and cohorts the viewer can pick in the filter forms. */
   async options(viewer: Viewer): Promise<{ teams: string[]; cohorts: string[] }> {
     const scope = this.resolve(viewer, {});
