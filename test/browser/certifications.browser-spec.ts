@@ -38,10 +38,13 @@ describeInBrowser('My certificates and the verification link (browser)', () => {
     });
     await h.signIn(page, 'trainee@academy.local');
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'My certificates' })
-      .click();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/certificates'),
+      page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'My certificates' })
+        .click(),
+    ]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'My certificates',
     );

@@ -16,14 +16,20 @@ describeInBrowser('Reading a lesson and answering its knowledge check (browser)'
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     await h.signIn(page, 'trainee@academy.local');
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Courses' })
-      .click();
-    await page.getByRole('link', { name: 'Phone basics' }).first().click();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/courses'),
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click(),
+    ]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/courses/phone-basics'),
+      page.getByRole('link', { name: 'Phone basics' }).first().click(),
+    ]);
     await page.getByRole('button', { name: 'Enrol' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('You are enrolled');
-    await page.getByRole('link', { name: 'Start the course' }).click();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.startsWith('/courses/phone-basics/lessons/')),
+      page.getByRole('link', { name: 'Start the course' }).click(),
+    ]);
 
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Greeting the caller',
@@ -62,7 +68,10 @@ describeInBrowser('Reading a lesson and answering its knowledge check (browser)'
       page.waitForURL((url) => url.pathname === '/courses/phone-basics/lessons/listening'),
       complete.click(),
     ]);
-    await page.getByRole('link', { name: '← Greeting the caller' }).click();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/courses/phone-basics/lessons/greeting'),
+      page.getByRole('link', { name: '← Greeting the caller' }).click(),
+    ]);
     await page.getByTestId('lesson-completed').waitFor();
     await expect(page.getByTestId('lesson-completed').isVisible()).resolves.toBe(true);
     expect(scriptErrors).toEqual([]);

@@ -30,10 +30,13 @@ describeInBrowser('Rotation plan: an ineligible move overridden with a reason (b
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     await h.signIn(page, 'hr@academy.local');
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Rotation plan' })
-      .click();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/rotations/plan'),
+      page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Rotation plan' })
+        .click(),
+    ]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Rotation plan',
     );
