@@ -58,6 +58,16 @@ export class ActivityCatalogue {
   }
 
   /**
+   * Tags of every published scenario, by id: content ones and those of the scenario editor (their
+   * newest published version). A programme's tag requirement counts passes of any of them.
+   */
+  scenarioTags(): Record<string, readonly string[]> {
+    return Object.fromEntries(
+      this.library.list().map((published) => [published.scenario.id, published.scenario.tags]),
+    );
+  }
+
+  /**
    * Logs each reference to an exam or scenario of the editors that is not published (yet): the
    * content check cannot see the database, so a typo in such a reference shows here, at start-up,
    * and as "not published" beside the requirement. Returns those references.

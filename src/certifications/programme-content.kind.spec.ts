@@ -151,7 +151,7 @@ requirements:
     };
     expect(issuesOf(root)).toEqual([
       'programmes/agent.yaml:10: requirements.exams[0].writtenInApp: must be true or false',
-      'programmes/agent.yaml:12: requirements.simulations[0].writtenInApp: only goes with a named scenario (a tag counts the scenarios in content/scenarios)',
+      'programmes/agent.yaml:12: requirements.simulations[0].writtenInApp: only goes with a named scenario (a tag already counts the scenarios of both kinds)',
     ]);
   });
 });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityCatalogue, ActivityKind, InAppReference } from '../activities/activity-catalogue';
 import { ContentCatalogue } from '../content/content-kind';
-import { SCENARIOS } from '../simulations/scenario-content.kind';
 import { CertificationError, CertificationErrorCode } from './certification-error';
 import { Programme, RequirementOutcome, RequirementSet } from './engine';
 import { PROGRAMMES } from './programme-content.kind';
@@ -60,11 +59,12 @@ export class ProgrammesService {
     return programme;
   }
 
-  /** Tags of every scenario, by scenario id (tag requirements count scenarios carrying a tag). */
-  scenarioTags(): Record<string, string[]> {
-    return Object.fromEntries(
-      this.catalogue.get(SCENARIOS).map((loaded) => [loaded.scenario.id, loaded.scenario.tags]),
-    );
+  /**
+   * Tags of every published scenario, by id, content and editor alike (a tag requirement counts
+   * passes of any scenario carrying the tag).
+   */
+  scenarioTags(): Record<string, readonly string[]> {
+    return this.activities.scenarioTags();
   }
 
   view(programme: Programme): ProgrammeView {

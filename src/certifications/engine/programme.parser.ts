@@ -185,7 +185,7 @@ function simulationRequirement(read: Reader, raw: unknown, path: Path): Simulati
   if (writtenInApp && item.tag !== undefined)
     read.fail(
       [...path, 'writtenInApp'],
-      'only goes with a named scenario (a tag counts the scenarios in content/scenarios)',
+      'only goes with a named scenario (a tag already counts the scenarios of both kinds)',
     );
   const scenario =
     item.scenario === undefined ? null : (read.id(item.scenario, [...path, 'scenario']) ?? null);

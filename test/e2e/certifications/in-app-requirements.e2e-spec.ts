@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ActivityCatalogue } from '../../../src/activities/activity-catalogue';
 import { ProgrammesService } from '../../../src/certifications/programmes.service';
@@ -38,6 +38,23 @@ sections:
   - { title: Quiz, draw: 3, from: { tags: [quiz] } }
 `;
 
+// A programme asking for any one scenario tagged "delivery": content or written in the app.
+const DELIVERY = `id: fixture-delivery
+version: 1
+title: Fixture delivery
+description: One delivery role-play passed.
+validityMonths: 12
+renewalWindowDays: 30
+requirements:
+  simulations:
+    - { tag: delivery, count: 1 }
+`;
+
+const PARCEL_LATE = readFileSync(
+  join(__dirname, '..', '..', 'fixtures', 'scenarios', 'ok', 'parcel-late.yaml'),
+  'utf8',
+);
+
 interface Progress {
   programmeId: string;
   requirements: {
@@ -55,7 +72,10 @@ describe('Programmes and positions naming exams and scenarios written in the app
   let trainee: string;
 
   beforeAll(async () => {
-    const content = certificationContent({ 'fixture-refresher': REFRESHER });
+    const content = certificationContent({
+      'fixture-refresher': REFRESHER,
+      'fixture-delivery': DELIVERY,
+    });
     mkdirSync(join(content, 'positions'));
     writeFileSync(join(content, 'positions', 'night-desk.yaml'), NIGHT_DESK);
     t = await createTestApp({ env: { CONTENT_DIR: content } });
@@ -66,14 +86,22 @@ describe('Programmes and positions naming exams and scenarios written in the app
   });
   afterAll(async () => t?.close());
 
-  const progress = async (): Promise<Progress> => {
+  const progress = async (programmeId = 'fixture-refresher'): Promise<Progress> => {
     const response = await t
       .http()
       .get('/api/me/certificates')
       .set('Authorization', trainee)
       .expect(200);
     const all = (response.body as { progress: Progress[] }).progress;
-    return all.find((item) => item.programmeId === 'fixture-refresher')!;
+    return all.find((item) => item.programmeId === programmeId)!;
+  };
+  const held = async (): Promise<{ programmeId: string; status: string }[]> => {
+    const mine = await t
+      .http()
+      .get('/api/me/certificates')
+      .set('Authorization', trainee)
+      .expect(200);
+    return (mine.body as { certificates: { programmeId: string; status: string }[] }).certificates;
   };
   const requirement = (of: Progress, key: string) =>
     of.requirements.find((item) => item.key === key)!;
@@ -147,15 +175,46 @@ describe('Programmes and positions naming exams and scenarios written in the app
       passed: true,
       score: 80,
     });
-    const mine = await t
-      .http()
-      .get('/api/me/certificates')
-      .set('Authorization', trainee)
-      .expect(200);
-    const held = (mine.body as { certificates: { programmeId: string; status: string }[] })
-      .certificates;
-    expect(held).toEqual([
+    expect(await held()).toEqual([
       expect.objectContaining({ programmeId: 'fixture-refresher', status: 'active' }),
     ]);
+  });
+
+  it('should count a pass of a scenario written in the app towards a tag requirement once it is published', async () => {
+    const trainee = await userId(t, 'trainee@academy.local');
+    // Before the scenario is published, nothing carries its tags: the pass does not count.
+    await recordSimulation(t, {
+      userId: trainee,
+      scenarioId: 'parcel-late',
+      passed: true,
+      score: 90,
+    });
+    expect(
+      requirement(await progress('fixture-delivery'), 'simulation:tag:delivery'),
+    ).toMatchObject({ met: false, link: '/simulations?tag=delivery' });
+
+    await t
+      .http()
+      .put('/api/simulations/authoring/drafts')
+      .set('Authorization', trainer)
+      .send({ source: PARCEL_LATE })
+      .expect(200);
+    await t
+      .http()
+      .post('/api/simulations/authoring/parcel-late/publish')
+      .set('Authorization', trainer)
+      .send({})
+      .expect(200);
+    // Certificates are evaluated when a pass is recorded: the next one finds the tag, and the
+    // programme (one delivery scenario) is met.
+    await recordSimulation(t, {
+      userId: trainee,
+      scenarioId: 'parcel-late',
+      passed: true,
+      score: 90,
+    });
+    expect(await held()).toContainEqual(
+      expect.objectContaining({ programmeId: 'fixture-delivery', status: 'active' }),
+    );
   });
 });
