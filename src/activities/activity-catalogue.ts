@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ActivityWithdrawals } from './activity-withdrawals';
 import { ContentCatalogue } from '../content/content-kind';
 import { ReferencedKind } from '../content/in-app-reference';
 import { COURSES } from '../courses/course-content.kind';
@@ -29,6 +30,7 @@ export class ActivityCatalogue {
     catalogue: ContentCatalogue,
     private readonly banks: QuestionBankService,
     private readonly library: ScenarioLibrary,
+    private readonly withdrawals: ActivityWithdrawals,
   ) {
     this.courses = new Map(catalogue.get(COURSES).map((course) => [course.id, course.title]));
   }
@@ -45,21 +47,27 @@ export class ActivityCatalogue {
     }
   }
 
-  /** True when trainees can take it now (content, or published in an editor). */
+  /** True when trainees can take it now (content, or published in an editor and not withdrawn). */
   isPublished(kind: ActivityKind, id: string): boolean {
     switch (kind) {
       case 'course':
         return this.courses.has(id);
       case 'exam':
-        return this.banks.findExam(id) !== undefined;
+        return this.banks.findExam(id) !== undefined && !this.withdrawals.isWithdrawn(kind, id);
       case 'scenario':
-        return this.library.has(id);
+        return this.library.has(id) && !this.withdrawals.isWithdrawn(kind, id);
     }
+  }
+
+  /** True when trainers withdrew this exam or scenario of an editor from trainees. */
+  isWithdrawn(kind: ReferencedKind, id: string): boolean {
+    return this.withdrawals.isWithdrawn(kind, id);
   }
 
   /**
    * Tags of every published scenario, by id: content ones and those of the scenario editor (their
-   * newest published version). A programme's tag requirement counts passes of any of them.
+   * newest published version), withdrawn ones too (a pass made before still counts). A
+   * programme's tag requirement counts passes of any of them.
    */
   scenarioTags(): Record<string, readonly string[]> {
     return Object.fromEntries(

@@ -19,6 +19,8 @@ export interface RequirementView {
    * published yet: it cannot be met until it is.
    */
   available: boolean;
+  /** True when trainers withdrew that exam or scenario: passes already made still count. */
+  withdrawn: boolean;
 }
 
 export interface RequirementSetView {
@@ -85,6 +87,7 @@ export class ProgrammesService {
     title: string;
     link: string | null;
     available: boolean;
+    withdrawn: boolean;
   } {
     switch (outcome.kind) {
       case 'course':
@@ -97,10 +100,11 @@ export class ProgrammesService {
               title: `${outcome.needed} role-play scenario(s) tagged “${outcome.target}”`,
               link: `/simulations?tag=${encodeURIComponent(outcome.target)}`,
               available: true,
+              withdrawn: false,
             }
           : this.activity('scenario', outcome.target, `/simulations/${outcome.target}`);
       case 'sign-off':
-        return { title: outcome.target, link: null, available: true };
+        return { title: outcome.target, link: null, available: true, withdrawn: false };
     }
   }
 
@@ -128,9 +132,15 @@ export class ProgrammesService {
     kind: ActivityKind,
     id: string,
     link: string,
-  ): { title: string; link: string | null; available: boolean } {
+  ): { title: string; link: string | null; available: boolean; withdrawn: boolean } {
     const available = this.activities.isPublished(kind, id);
-    return { title: this.activities.titleOf(kind, id), link: available ? link : null, available };
+    const withdrawn = kind !== 'course' && this.activities.isWithdrawn(kind, id);
+    return {
+      title: this.activities.titleOf(kind, id),
+      link: available ? link : null,
+      available,
+      withdrawn,
+    };
   }
 
   private setView(set: RequirementSet): RequirementSetView {

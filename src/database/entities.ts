@@ -9,6 +9,7 @@ import { LessonProgress } from '../courses/lesson-progress.entity';
 import { ExamAttemptSlot } from '../exams/exam-attempt-slot.entity';
 import { ExamAttemptStep } from '../exams/exam-attempt-step.entity';
 import { ExamAttempt } from '../exams/exam-attempt.entity';
+import { ActivityWithdrawal } from '../activities/activity-withdrawal.entity';
 import { AuthoredExam, AuthoredExamVersion } from '../exams/authored-exam.entity';
 import { ExamArrangement } from '../exams/exam-arrangement.entity';
 import { ImportedBank } from '../exams/imported-bank.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   ImportedBank,
   AuthoredExam,
   AuthoredExamVersion,
+  ActivityWithdrawal,
   ExamArrangement,
   ScenarioVersion,
   SimulationSession,

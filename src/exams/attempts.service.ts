@@ -9,6 +9,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ActivityWithdrawals } from '../activities/activity-withdrawals';
 import { Clock, CLOCK } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -65,6 +66,7 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     private readonly grading: AttemptGradingService,
     private readonly records: ExamRecords,
     private readonly arrangements: ExamArrangementsService,
+    private readonly withdrawals: ActivityWithdrawals,
     @InjectRepository(ExamAttempt) private readonly attempts: Repository<ExamAttempt>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -80,14 +82,15 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     examId: string,
     seed: string = randomBytes(16).toString('hex'),
   ): Promise<{ loaded: LoadedAttempt; created: boolean }> {
-    await this.banks.syncAuthored();
+    await Promise.all([this.banks.syncAuthored(), this.withdrawals.refresh()]);
     const { base, exam } = await this.examForViewer(viewer, examId);
     const open = await this.openAttempt(viewer.id, examId);
     if (open) return { loaded: open, created: false };
     const availability = await this.availability(viewer, exam);
     if (!availability.canStart) {
-      const code =
-        exam.closesAt && this.clock.now() >= exam.closesAt
+      const code = this.withdrawals.isWithdrawn('exam', examId)
+        ? ExamErrorCode.ExamWithdrawn
+        : exam.closesAt && this.clock.now() >= exam.closesAt
           ? ExamErrorCode.ExamClosed
           : availability.attemptsLeft === 0
             ? ExamErrorCode.NoAttemptsLeft
@@ -170,8 +173,16 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
     await this.closeOverdue();
     const mine = await this.attempts.find({ where: { userId: viewer.id } });
     const arrangements = await this.arrangements.allForPerson(viewer.id);
+    // A withdrawn exam stays listed for those who took it (their results), not for the others.
+    const offered = this.banks
+      .listExams()
+      .filter(
+        (exam) =>
+          !this.withdrawals.isWithdrawn('exam', exam.id) ||
+          mine.some((attempt) => attempt.examId === exam.id),
+      );
     return Promise.all(
-      this.banks.listExams().map(async (base) => {
+      offered.map(async (base) => {
         const arrangement = arrangements.get(base.id) ?? null;
         const exam = examFor(base, arrangement);
         const attempts = mine.filter((attempt) => attempt.examId === exam.id);
@@ -204,7 +215,10 @@ export class AttemptsService implements OnApplicationBootstrap, OnApplicationShu
   ): Promise<ExamAvailability> {
     const mine =
       attempts ?? (await this.attempts.find({ where: { examId: exam.id, userId: viewer.id } }));
-    return availabilityOf(exam, mine, this.clock.now());
+    const availability = availabilityOf(exam, mine, this.clock.now());
+    return availability.canStart && this.withdrawals.isWithdrawn('exam', exam.id)
+      ? { ...availability, canStart: false, reason: 'The trainers have withdrawn this exam' }
+      : availability;
   }
 
   /** An attempt its owner or staff may read; an overdue one is submitted first. */

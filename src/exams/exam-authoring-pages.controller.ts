@@ -4,6 +4,12 @@ import { Response } from 'express';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { HistoryPages, renderHistory, restoreFromPage } from '../content/source-history-page';
+import {
+  reinstateFromPage,
+  withdrawalNotice,
+  WithdrawalPages,
+  withdrawFromPage,
+} from '../activities/withdrawal-pages';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { ExamSourceDto } from './dto/exam-authoring.dto';
@@ -116,7 +122,7 @@ export class ExamAuthoringPagesController {
         ? `The text of version ${String(query.restored)} is now the draft: check it, then publish it to make it current.`
         : query.saved
           ? 'Draft saved.'
-          : undefined;
+          : withdrawalNotice(query);
     return pages.editorModel({
       examId,
       source: detail.source,
@@ -125,6 +131,25 @@ export class ExamAuthoringPagesController {
       detail,
       notice,
     });
+  }
+
+  @Post(':examId/withdraw')
+  withdraw(
+    @CurrentViewer() viewer: Viewer,
+    @Param('examId') examId: string,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    return withdrawFromPage(this.withdrawalPages, viewer, examId, form, response);
+  }
+
+  @Post(':examId/reinstate')
+  reinstate(
+    @CurrentViewer() viewer: Viewer,
+    @Param('examId') examId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    return reinstateFromPage(this.withdrawalPages, viewer, examId, response);
   }
 
   /** Every version and the draft, one of them (`?show=`, else the newest) with its changes. */
@@ -146,6 +171,31 @@ export class ExamAuthoringPagesController {
     @Res() response: Response,
   ): Promise<void> {
     return restoreFromPage(this.historyPages, viewer, id, version, form, response);
+  }
+
+  private get withdrawalPages(): WithdrawalPages {
+    return {
+      what: 'exam',
+      withdraw: (viewer, id, reason) => this.authoring.withdraw(viewer, id, reason),
+      reinstate: (viewer, id) => this.authoring.reinstate(viewer, id),
+      editorUrl,
+      renderRefused: async (_viewer, id, error, response, reason) => {
+        const detail = await this.authoring.get(id);
+        response.status(error.status).render(
+          'exams/editor',
+          pages.editorModel({
+            examId: id,
+            source: detail.source,
+            validation: detail.validation,
+            banks: await this.banks.listBanks(),
+            detail,
+            error: error.message,
+            errors: error.errors,
+            withdrawReason: reason,
+          }),
+        );
+      },
+    };
   }
 
   private get historyPages(): HistoryPages {

@@ -1,3 +1,4 @@
+import { withdrawalModel } from '../activities/withdrawal-pages';
 import type { FieldError } from '../common/domain-error';
 import { errorsByPath } from '../common/validation';
 import {
@@ -57,6 +58,8 @@ export interface ExamEditorState {
   notice?: string;
   error?: string;
   errors?: FieldError[];
+  /** The reason typed in the withdraw form, shown again with its error. */
+  withdrawReason?: string;
 }
 
 /** The editor: the YAML, its problems by line, what each section can draw, and the banks. */
@@ -80,5 +83,11 @@ export function editorModel(state: ExamEditorState): object {
     })),
     banks: state.banks,
     preview: state.preview,
+    withdrawal:
+      detail &&
+      withdrawalModel(`/exams/authoring/${encodeURIComponent(detail.examId)}`, detail, {
+        reason: state.withdrawReason,
+        errors: state.errors,
+      }),
   };
 }

@@ -6,6 +6,7 @@ import {
   SourceChangesView,
   SourceRevisionView,
 } from '../content/source-history';
+import { WithdrawDto } from '../activities/withdrawal.dto';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import {
@@ -108,6 +109,36 @@ export class ExamAuthoringController {
     @Param('examId') examId: string,
   ): Promise<AuthoredExamDetailView> {
     return this.authoring.publish(viewer, examId);
+  }
+
+  @Post(':examId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw a published exam from trainees, with a reason',
+    description:
+      'No new attempt starts (409 EXAM_WITHDRAWN); attempts already started may be finished and every result stays. The exam leaves trainees’ lists (but for those who took it), and certificate or position requirements show it as withdrawn: passes made before still count, no new one can be made until it is reinstated. 409 NOT_PUBLISHED before the first publication, EXAM_WITHDRAWN when it already is, EXAM_READ_ONLY for a content exam. Audited as exam.withdrawn.',
+  })
+  @ApiOkResponse({ type: AuthoredExamDetailView })
+  withdraw(
+    @CurrentViewer() viewer: Viewer,
+    @Param('examId') examId: string,
+    @Body() dto: WithdrawDto,
+  ): Promise<AuthoredExamDetailView> {
+    return this.authoring.withdraw(viewer, examId, dto.reason);
+  }
+
+  @Post(':examId/reinstate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Offer a withdrawn exam to trainees again (its latest published version)',
+    description: '409 NOT_WITHDRAWN when it is not withdrawn. Audited as exam.reinstated.',
+  })
+  @ApiOkResponse({ type: AuthoredExamDetailView })
+  reinstate(
+    @CurrentViewer() viewer: Viewer,
+    @Param('examId') examId: string,
+  ): Promise<AuthoredExamDetailView> {
+    return this.authoring.reinstate(viewer, examId);
   }
 
   @Get(':examId/versions')

@@ -1,3 +1,4 @@
+import { ActivityWithdrawals, WithdrawalView } from '../activities/activity-withdrawals';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -38,6 +39,7 @@ export class ExamAuthoringService {
     @InjectRepository(AuthoredExam) private readonly rows: Repository<AuthoredExam>,
     private readonly banks: QuestionBankService,
     private readonly shelf: AuthoredExamShelf,
+    private readonly withdrawals: ActivityWithdrawals,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -60,7 +62,8 @@ export class ExamAuthoringService {
       .listExams()
       .filter((exam) => this.banks.isContentExam(exam.id))
       .map(contentSummary);
-    return [...rows.map(summary), ...content].sort(
+    const authored = rows.map((row) => summary(row, this.withdrawals.of('exam', row.id)));
+    return [...authored, ...content].sort(
       (a, b) =>
         Number(a.readOnly) - Number(b.readOnly) ||
         a.title.localeCompare(b.title) ||
@@ -83,7 +86,43 @@ export class ExamAuthoringService {
     }
     const row = await this.rows.findOne({ where: { id: examId } });
     if (!row) throw new ExamError(ExamErrorCode.ExamNotFound, `No exam "${examId}"`);
-    return detail(row, await this.validate(editorSource(row)));
+    return detail(row, await this.validate(editorSource(row)), this.withdrawals.of('exam', examId));
+  }
+
+  /**
+   * Takes a published exam away from trainees: no new attempt starts (409 EXAM_WITHDRAWN), it
+   * leaves their list (but for those who took it). Attempts already started may be finished;
+   * results, and passes towards certificates, stay. 409 NOT_PUBLISHED before the first
+   * publication, EXAM_WITHDRAWN when it already is, EXAM_READ_ONLY for a content exam.
+   */
+  async withdraw(viewer: Viewer, examId: string, reason: string): Promise<AuthoredExamDetailView> {
+    this.assertNotContent(examId);
+    await this.assertPublished(examId);
+    if (!(await this.withdrawals.withdraw(viewer, 'exam', examId, reason)))
+      throw new ExamError(ExamErrorCode.ExamWithdrawn, `Exam "${examId}" is already withdrawn`);
+    return this.get(examId);
+  }
+
+  /** Offers a withdrawn exam again (its published version). 409 NOT_WITHDRAWN when it is not. */
+  async reinstate(viewer: Viewer, examId: string): Promise<AuthoredExamDetailView> {
+    this.assertNotContent(examId);
+    await this.assertPublished(examId);
+    if (!(await this.withdrawals.reinstate(viewer, 'exam', examId)))
+      throw new ExamError(ExamErrorCode.NotWithdrawn, `Exam "${examId}" is not withdrawn`);
+    return this.get(examId);
+  }
+
+  private async assertPublished(examId: string): Promise<void> {
+    const row = await this.rows.findOne({
+      where: { id: examId },
+      select: ['id', 'publishedVersion'],
+    });
+    if (!row) throw new ExamError(ExamErrorCode.ExamNotFound, `No exam "${examId}"`);
+    if (row.publishedVersion === 0)
+      throw new ExamError(
+        ExamErrorCode.NotPublished,
+        `Exam "${examId}" was never published: discard its draft instead`,
+      );
   }
 
   /**
@@ -210,7 +249,7 @@ export class ExamAuthoringService {
     const published = { ...row, ...change };
     this.shelf.register(published);
     // The text just checked is the one published: its checks answer, without a second read.
-    return detail(published, validation);
+    return detail(published, validation, this.withdrawals.of('exam', examId));
   }
 
   /**
@@ -378,7 +417,7 @@ export class ExamAuthoringService {
   }
 }
 
-function summary(row: AuthoredExam): AuthoredExamView {
+function summary(row: AuthoredExam, withdrawn: WithdrawalView | null): AuthoredExamView {
   const times = [row.draftUpdatedAt, row.publishedAt, row.createdAt].filter(
     (time): time is Date => time !== null,
   );
@@ -390,6 +429,7 @@ function summary(row: AuthoredExam): AuthoredExamView {
     publishedVersion: row.publishedVersion > 0 ? row.publishedVersion : null,
     hasDraft: row.draftUpdatedAt !== null,
     updatedAt: new Date(Math.max(...times.map((time) => time.getTime()))).toISOString(),
+    withdrawn,
   };
 }
 
@@ -399,9 +439,13 @@ function editorSource(row: AuthoredExam): string {
 }
 
 /** An exam written here as the editor shows it, with the checks of its `editorSource`. */
-function detail(row: AuthoredExam, validation: ExamValidationView): AuthoredExamDetailView {
+function detail(
+  row: AuthoredExam,
+  validation: ExamValidationView,
+  withdrawn: WithdrawalView | null,
+): AuthoredExamDetailView {
   return {
-    ...summary(row),
+    ...summary(row, withdrawn),
     source: editorSource(row),
     draft:
       row.draftSource !== null && row.draftUpdatedAt
@@ -425,6 +469,7 @@ function contentSummary(exam: ExamDefinition): AuthoredExamView {
     publishedVersion: null,
     hasDraft: false,
     updatedAt: null,
+    withdrawn: null,
   };
 }
 

@@ -24,6 +24,9 @@ export enum ExamErrorCode {
   VersionNotFound = 'VERSION_NOT_FOUND',
   DraftExists = 'DRAFT_EXISTS',
   ArrangementNotFound = 'ARRANGEMENT_NOT_FOUND',
+  ExamWithdrawn = 'EXAM_WITHDRAWN',
+  NotWithdrawn = 'NOT_WITHDRAWN',
+  NotPublished = 'NOT_PUBLISHED',
 }
 
 const STATUS = {
@@ -50,6 +53,9 @@ const STATUS = {
   [ExamErrorCode.VersionNotFound]: 404,
   [ExamErrorCode.DraftExists]: 409,
   [ExamErrorCode.ArrangementNotFound]: 404,
+  [ExamErrorCode.ExamWithdrawn]: 409,
+  [ExamErrorCode.NotWithdrawn]: 409,
+  [ExamErrorCode.NotPublished]: 409,
 } satisfies Record<ExamErrorCode, number>;
 
 export class ExamError extends errorFamily(STATUS) {

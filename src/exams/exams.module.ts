@@ -1,3 +1,4 @@
+import { WithdrawalsModule } from '../activities/withdrawals.module';
 import {
   MiddlewareConsumer,
   Module,
@@ -54,6 +55,7 @@ import { QuestionBankService } from './question-bank.service';
       ExamArrangement,
     ]),
     IdentityModule,
+    WithdrawalsModule,
     ScoringModule,
     LearningRecordsModule,
   ],

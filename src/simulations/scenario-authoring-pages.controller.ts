@@ -5,6 +5,12 @@ import { filledText } from '../common/form-values';
 import { AppError, DomainError } from '../common/domain-error';
 import { validateInto } from '../common/validation';
 import { HistoryPages, renderHistory, restoreFromPage } from '../content/source-history-page';
+import {
+  reinstateFromPage,
+  withdrawalNotice,
+  WithdrawalPages,
+  withdrawFromPage,
+} from '../activities/withdrawal-pages';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { ScenarioSourceDto, TryReplyDto } from './dto/simulation-requests.dto';
@@ -118,7 +124,7 @@ export class ScenarioAuthoringPagesController {
         ? `The text of version ${String(query.restored)} is now the draft: check it, then publish it to make it current.`
         : query.saved
           ? 'Draft saved.'
-          : undefined;
+          : withdrawalNotice(query);
     return pages.editorModel({
       scenarioId,
       source: detail.source,
@@ -127,6 +133,25 @@ export class ScenarioAuthoringPagesController {
       readOnly: detail.readOnly,
       notice,
     });
+  }
+
+  @Post(':scenarioId/withdraw')
+  withdraw(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+    @Body() form: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    return withdrawFromPage(this.withdrawalPages, viewer, scenarioId, form, response);
+  }
+
+  @Post(':scenarioId/reinstate')
+  reinstate(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    return reinstateFromPage(this.withdrawalPages, viewer, scenarioId, response);
   }
 
   /** Every version and the draft, one of them (`?show=`, else the newest) with its changes. */
@@ -148,6 +173,31 @@ export class ScenarioAuthoringPagesController {
     @Res() response: Response,
   ): Promise<void> {
     return restoreFromPage(this.historyPages, viewer, id, version, form, response);
+  }
+
+  private get withdrawalPages(): WithdrawalPages {
+    return {
+      what: 'scenario',
+      withdraw: (viewer, id, reason) => this.authoring.withdraw(viewer, id, reason),
+      reinstate: (viewer, id) => this.authoring.reinstate(viewer, id),
+      editorUrl,
+      renderRefused: async (viewer, id, error, response, reason) => {
+        const detail = await this.authoring.get(viewer, id);
+        response.status(error.status).render(
+          'simulations/editor',
+          pages.editorModel({
+            scenarioId: id,
+            source: detail.source,
+            validation: detail.validation,
+            detail,
+            readOnly: detail.readOnly,
+            error: error.message,
+            errors: error.errors,
+            withdrawReason: reason,
+          }),
+        );
+      },
+    };
   }
 
   private get historyPages(): HistoryPages {

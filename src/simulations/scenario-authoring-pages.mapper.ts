@@ -1,3 +1,4 @@
+import { withdrawalModel } from '../activities/withdrawal-pages';
 import type { FieldError } from '../common/domain-error';
 import { errorsByPath } from '../common/validation';
 import {
@@ -87,6 +88,8 @@ export interface EditorState {
   errors?: FieldError[];
   tryForm?: TryForm;
   tried?: TryReplyView;
+  /** The reason typed in the withdraw form, shown again with its error. */
+  withdrawReason?: string;
 }
 
 function tryModel(tried: TryReplyView, text: string): object {
@@ -133,6 +136,12 @@ export function editorModel(state: EditorState): object {
     steps: dialogueSteps.map((step) => ({ id: step.id, selected: step.id === tryForm.stepId })),
     tryForm,
     tried: state.tried ? tryModel(state.tried, tryForm.text ?? '') : null,
+    withdrawal:
+      detail &&
+      withdrawalModel(`/simulations/authoring/${encodeURIComponent(detail.scenarioId)}`, detail, {
+        reason: state.withdrawReason,
+        errors: state.errors,
+      }),
   };
 }
 

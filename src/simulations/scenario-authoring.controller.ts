@@ -6,6 +6,7 @@ import {
   SourceChangesView,
   SourceRevisionView,
 } from '../content/source-history';
+import { WithdrawDto } from '../activities/withdrawal.dto';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
 import { ScenarioSourceDto, TryReplyDto } from './dto/simulation-requests.dto';
@@ -96,6 +97,37 @@ export class ScenarioAuthoringController {
     @Param('scenarioId') scenarioId: string,
   ): Promise<AuthoredScenarioDetailView> {
     return this.authoring.publish(viewer, scenarioId);
+  }
+
+  @Post(':scenarioId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw a published scenario from trainees, with a reason',
+    description:
+      'No new session starts (409 SCENARIO_WITHDRAWN); sessions already started may be finished and every result stays. The scenario leaves trainees’ lists (but for those who played it), and certificate or position requirements show it as withdrawn: passes made before still count, no new one can be made until it is reinstated. 409 NOT_PUBLISHED before the first publication, SCENARIO_WITHDRAWN when it already is, SCENARIO_READ_ONLY for a content scenario. Audited as simulation.scenario.withdrawn.',
+  })
+  @ApiOkResponse({ type: AuthoredScenarioDetailView })
+  withdraw(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+    @Body() dto: WithdrawDto,
+  ): Promise<AuthoredScenarioDetailView> {
+    return this.authoring.withdraw(viewer, scenarioId, dto.reason);
+  }
+
+  @Post(':scenarioId/reinstate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Offer a withdrawn scenario to trainees again (its latest published version)',
+    description:
+      '409 NOT_WITHDRAWN when it is not withdrawn. Audited as simulation.scenario.reinstated.',
+  })
+  @ApiOkResponse({ type: AuthoredScenarioDetailView })
+  reinstate(
+    @CurrentViewer() viewer: Viewer,
+    @Param('scenarioId') scenarioId: string,
+  ): Promise<AuthoredScenarioDetailView> {
+    return this.authoring.reinstate(viewer, scenarioId);
   }
 
   @Get(':scenarioId/versions')

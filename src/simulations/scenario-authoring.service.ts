@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ActivityWithdrawals } from '../activities/activity-withdrawals';
 import { Clock, CLOCK } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { sourceFieldErrors, sourceIssue, sourceTitle } from '../content/editor-source';
@@ -48,6 +49,7 @@ export class ScenarioAuthoringService {
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly withdrawals: ActivityWithdrawals,
   ) {}
 
   /** Trainer-authored scenarios (drafts and published), then the read-only content ones. */
@@ -73,6 +75,7 @@ export class ScenarioAuthoringService {
         publishedVersion: published.scenario.version,
         hasDraft: false,
         updatedAt: published.publishedAt.toISOString(),
+        withdrawn: null,
       });
     }
     return views.sort(
@@ -305,6 +308,56 @@ export class ScenarioAuthoringService {
     return this.get(viewer, scenarioId);
   }
 
+  /**
+   * Takes a published scenario away from trainees: no new session starts (409
+   * SCENARIO_WITHDRAWN) and it leaves their list (but for those who played it). Sessions
+   * already started may be finished; results, and passes towards certificates, stay.
+   * 409 NOT_PUBLISHED before the first publication, SCENARIO_WITHDRAWN when it already is,
+   * SCENARIO_READ_ONLY for a content scenario.
+   */
+  async withdraw(
+    viewer: Viewer,
+    scenarioId: string,
+    reason: string,
+  ): Promise<AuthoredScenarioDetailView> {
+    await this.assertPublished(scenarioId);
+    if (!(await this.withdrawals.withdraw(viewer, 'scenario', scenarioId, reason)))
+      throw new SimulationError(
+        SimulationErrorCode.ScenarioWithdrawn,
+        `Scenario "${scenarioId}" is already withdrawn`,
+      );
+    return this.get(viewer, scenarioId);
+  }
+
+  /** Offers a withdrawn scenario again (its latest version). 409 NOT_WITHDRAWN when it is not. */
+  async reinstate(viewer: Viewer, scenarioId: string): Promise<AuthoredScenarioDetailView> {
+    await this.assertPublished(scenarioId);
+    if (!(await this.withdrawals.reinstate(viewer, 'scenario', scenarioId)))
+      throw new SimulationError(
+        SimulationErrorCode.NotWithdrawn,
+        `Scenario "${scenarioId}" is not withdrawn`,
+      );
+    return this.get(viewer, scenarioId);
+  }
+
+  private async assertPublished(scenarioId: string): Promise<void> {
+    if (this.library.isContent(scenarioId))
+      throw new SimulationError(
+        SimulationErrorCode.ScenarioReadOnly,
+        `"${scenarioId}" is a content scenario (content/scenarios): remove its file to retire it`,
+      );
+    const rows = await this.versions.find({
+      select: ['id', 'status'],
+      where: { scenarioId, origin: 'authored' },
+    });
+    if (rows.length === 0) throw SimulationError.scenarioNotFound(scenarioId);
+    if (!rows.some((row) => row.status === 'published'))
+      throw new SimulationError(
+        SimulationErrorCode.NotPublished,
+        `Scenario "${scenarioId}" was never published: trainees cannot see it yet`,
+      );
+  }
+
   /** Parse, then (when it parses and `calibrate`) run the calibration examples. */
   private check(source: string, options = { calibrate: true }): Checked {
     const parsed = parseScenarioSource(SOURCE_NAME, source, this.library.rubricLookup);
@@ -374,6 +427,7 @@ export class ScenarioAuthoringService {
       publishedVersion: latest?.version ?? null,
       hasDraft: draft !== undefined,
       updatedAt: new Date(updated).toISOString(),
+      withdrawn: this.withdrawals.of('scenario', scenarioId),
     };
   }
 
@@ -388,6 +442,7 @@ export class ScenarioAuthoringService {
       publishedVersion: published.scenario.version,
       hasDraft: false,
       updatedAt: published.publishedAt.toISOString(),
+      withdrawn: null,
       source,
       draft: null,
       validation: this.check(source).view,

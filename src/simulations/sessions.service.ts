@@ -9,6 +9,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, LessThan, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ActivityWithdrawals } from '../activities/activity-withdrawals';
 import { ContentCatalogue } from '../content/content-kind';
 import { COURSES } from '../courses/course-content.kind';
 import { coursesTraining, WEAK_BELOW } from '../courses/courses-training';
@@ -77,6 +78,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly catalogue: ContentCatalogue,
+    private readonly withdrawals: ActivityWithdrawals,
   ) {}
 
   /** Resumes the viewer's active session of this scenario, or starts one on its current version. */
@@ -84,11 +86,17 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     viewer: Viewer,
     scenarioId: string,
   ): Promise<{ view: SessionView; created: boolean }> {
-    // Another instance may have published a newer version (or the scenario itself) meanwhile.
-    await this.library.syncPublished();
+    // Another instance may have published a newer version (or the scenario itself), or
+    // withdrawn it, meanwhile.
+    await Promise.all([this.library.syncPublished(), this.withdrawals.refresh()]);
     const published = this.library.get(scenarioId);
     const open = await this.openSession(viewer.id, scenarioId);
     if (open) return { view: await this.present(open), created: false };
+    if (this.withdrawals.isWithdrawn('scenario', scenarioId))
+      throw new SimulationError(
+        SimulationErrorCode.ScenarioWithdrawn,
+        'The trainers have withdrawn this scenario: it cannot be started now',
+      );
     const now = this.clock.now();
     const previous = await this.sessions.count({ where: { userId: viewer.id, scenarioId } });
     const seed = randomBytes(16).toString('hex');

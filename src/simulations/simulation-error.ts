@@ -18,6 +18,9 @@ export enum SimulationErrorCode {
   ReviewNotFound = 'REVIEW_NOT_FOUND',
   OwnReplies = 'OWN_REPLIES',
   ReviewNotReady = 'REVIEW_NOT_READY',
+  ScenarioWithdrawn = 'SCENARIO_WITHDRAWN',
+  NotWithdrawn = 'NOT_WITHDRAWN',
+  NotPublished = 'NOT_PUBLISHED',
 }
 
 const STATUS = {
@@ -39,6 +42,9 @@ const STATUS = {
   [SimulationErrorCode.ReviewNotFound]: 404,
   [SimulationErrorCode.OwnReplies]: 403,
   [SimulationErrorCode.ReviewNotReady]: 409,
+  [SimulationErrorCode.ScenarioWithdrawn]: 409,
+  [SimulationErrorCode.NotWithdrawn]: 409,
+  [SimulationErrorCode.NotPublished]: 409,
 } satisfies Record<SimulationErrorCode, number>;
 
 export class SimulationError extends errorFamily(STATUS) {

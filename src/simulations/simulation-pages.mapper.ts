@@ -117,6 +117,7 @@ export function briefModel(
     moodBadge: MOOD_BADGE[scenario.persona.mood],
     status: STATUS[summary.mine.status],
     resumable: summary.mine.activeSessionId !== null,
+    startable: !summary.withdrawn || summary.mine.activeSessionId !== null,
     attempts: attempts.map((item) => attempt(item)),
     canManage: extra.canManage,
     error: extra.error,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, Raw, Repository } from 'typeorm';
+import { ActivityWithdrawals } from '../activities/activity-withdrawals';
 import { ROLES } from '../identity/role';
 import { scopeTeams } from '../identity/team-scope';
 import { chunksOf } from '../database/chunks';
@@ -31,6 +32,7 @@ export class SimulationReportsService {
     @InjectRepository(TurnReview) private readonly reviews: Repository<TurnReview>,
     private readonly library: ScenarioLibrary,
     private readonly users: UsersService,
+    private readonly withdrawals: ActivityWithdrawals,
   ) {}
 
   /** Every published scenario with the person's status: not started, in progress, best and latest. */
@@ -39,12 +41,12 @@ export class SimulationReportsService {
       this.sessions.find({ where: { userId }, order: { startedAt: 'ASC' } }),
       this.library.syncPublished(),
     ]);
-    return this.library.list().map((published) =>
-      summaryOf(
-        published,
-        mine.filter((session) => session.scenarioId === published.scenario.id),
-      ),
-    );
+    // A withdrawn scenario stays listed for those who played it (their results), not for others.
+    return this.library.list().flatMap((published) => {
+      const own = mine.filter((session) => session.scenarioId === published.scenario.id);
+      const withdrawn = this.withdrawals.isWithdrawn('scenario', published.scenario.id);
+      return withdrawn && own.length === 0 ? [] : [summaryOf(published, own, withdrawn)];
+    });
   }
 
   async scenario(userId: string, scenarioId: string): Promise<ScenarioSummaryView> {
@@ -53,7 +55,7 @@ export class SimulationReportsService {
       where: { userId, scenarioId },
       order: { startedAt: 'ASC' },
     });
-    return summaryOf(published, mine);
+    return summaryOf(published, mine, this.withdrawals.isWithdrawn('scenario', scenarioId));
   }
 
   /** A person's sessions, newest first. */
@@ -195,6 +197,7 @@ export class SimulationReportsService {
 function summaryOf(
   published: PublishedScenario,
   mine: readonly SimulationSession[],
+  withdrawn: boolean,
 ): ScenarioSummaryView {
   const { scenario } = published;
   return {
@@ -210,6 +213,7 @@ function summaryOf(
     customer: scenario.persona.name,
     startingMood: scenario.persona.mood,
     mine: statusOf(mine),
+    withdrawn,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WithdrawalsModule } from '../activities/withdrawals.module';
 import { PersonalDataErasers } from '../identity/personal-data';
 import { eraseRolePlayReplies } from './personal-data.eraser';
 import { addHomeLink, counted, countNotice, HomeNotices } from '../identity/home-sections';
@@ -34,6 +35,7 @@ import { UnseenReviewsService } from './unseen-reviews.service';
   imports: [
     TypeOrmModule.forFeature([ScenarioVersion, SimulationSession, SimulationTurn, TurnReview]),
     IdentityModule,
+    WithdrawalsModule,
     ScoringModule,
     LearningRecordsModule,
   ],

@@ -1,5 +1,6 @@
 import { accessibilityViolations } from '../support/accessibility';
 import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
+import { createUser, DEMO_PASSWORD } from '../support/test-app';
 
 // The few textarea members the test reads (the tests compile without the DOM library).
 interface TextArea {
@@ -136,6 +137,50 @@ describeInBrowser('Writing an exam in the exam editor (browser)', () => {
     );
     await expect(source.inputValue()).resolves.toBe(first);
     expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it('should withdraw the exam from trainees with a reason, then offer it again', async () => {
+    const page = await h.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await h.signIn(page, 'trainer@academy.local');
+    await page.goto('/exams/authoring/escalation-check');
+    const box = page.getByTestId('withdrawal');
+    // The browser will not send the form without a reason.
+    await box.getByRole('button', { name: 'Withdraw from trainees' }).click();
+    expect(new URL(page.url()).search).toBe('');
+    await box
+      .getByLabel('Why withdraw it (staff see it; kept in the audit log)')
+      .fill('Being rewritten for the new policy');
+    await Promise.all([
+      page.waitForURL(/\?withdrawn=1$/),
+      box.getByRole('button', { name: 'Withdraw from trainees' }).click(),
+    ]);
+    await expect(page.getByTestId('withdrawn-notice').textContent()).resolves.toContain(
+      'Being rewritten for the new policy',
+    );
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+
+    // A trainee who never took it no longer sees it.
+    await createUser(h.t, await h.t.bearer('admin@academy.local'), {
+      email: 'new.hire@academy.local',
+      password: DEMO_PASSWORD,
+    });
+    const trainee = await h.newPage();
+    await h.signIn(trainee, 'new.hire@academy.local');
+    await trainee.goto('/exams');
+    const card = trainee.locator('[data-exam="escalation-check"]');
+    await expect(card.count()).resolves.toBe(0);
+
+    await Promise.all([
+      page.waitForURL(/\?reinstated=1$/),
+      page.getByRole('button', { name: 'Offer it to trainees again' }).click(),
+    ]);
+    await trainee.reload();
+    await expect(card.getByRole('link', { name: 'Start' }).count()).resolves.toBe(1);
+    expect(failures).toEqual([]);
+    await trainee.close();
     await page.close();
   });
 });

@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -14,8 +13,8 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
+import { Reason } from '../../common/reason.dto';
 import type { CertificateStatus } from '../engine';
 
 const STATUSES = ['active', 'expiring', 'expired', 'revoked', 'superseded'] as const;
@@ -51,19 +50,6 @@ export class CertificateListQueryDto {
   @IsInt()
   @Min(0)
   offset?: number;
-}
-
-/** A revocation's reason: trimmed, at least 5 characters, at most `max`. */
-function Reason(description: string, max: number): PropertyDecorator {
-  return applyDecorators(
-    ApiProperty({ description, minLength: 5, maxLength: max }),
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.trim() : value,
-    ),
-    IsString(),
-    MinLength(5, { message: 'reason must say why, in at least 5 characters' }),
-    MaxLength(max),
-  );
 }
 
 export class RevokeCertificateDto {

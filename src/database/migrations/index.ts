@@ -19,6 +19,7 @@ import { PasswordHelp1764001900000 } from './1764001900000-password-help';
 import { AuthoredExams1764002000000 } from './1764002000000-authored-exams';
 import { ExamArrangements1764002100000 } from './1764002100000-exam-arrangements';
 import { AuthoredExamVersions1764002300000 } from './1764002300000-authored-exam-versions';
+import { ActivityWithdrawals1764002400000 } from './1764002400000-activity-withdrawals';
 import { UserErasure1764002200000 } from './1764002200000-user-erasure';
 
 // Listed explicitly (not globbed) so the same set runs from src in tests and from dist.
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ExamArrangements1764002100000,
   UserErasure1764002200000,
   AuthoredExamVersions1764002300000,
+  ActivityWithdrawals1764002400000,
 ];

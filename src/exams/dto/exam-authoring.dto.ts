@@ -1,3 +1,4 @@
+import { WithdrawalInfoView } from '../../activities/withdrawal.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -52,6 +53,12 @@ export class AuthoredExamView {
   publishedVersion!: number | null;
   @ApiProperty() hasDraft!: boolean;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+  @ApiProperty({
+    type: WithdrawalInfoView,
+    nullable: true,
+    description: 'Set while trainers have withdrawn the exam: no new attempt starts',
+  })
+  withdrawn!: WithdrawalInfoView | null;
 }
 
 export class ExamDraftInfoView {

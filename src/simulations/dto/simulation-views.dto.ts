@@ -1,3 +1,4 @@
+import { WithdrawalInfoView } from '../../activities/withdrawal.dto';
 import { WEAK_BELOW } from '../../courses/courses-training';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -50,6 +51,10 @@ export class ScenarioSummaryView {
   @ApiProperty() customer!: string;
   @ApiProperty({ enum: MOOD_LABELS }) startingMood!: MoodLabel;
   @ApiProperty({ type: MyScenarioStatusView }) mine!: MyScenarioStatusView;
+  @ApiProperty({
+    description: 'Withdrawn by the trainers: listed only for those who played it, not startable',
+  })
+  withdrawn!: boolean;
 }
 
 export class AccountFactView {
@@ -261,6 +266,12 @@ export class AuthoredScenarioView {
   @ApiProperty({ nullable: true, type: Number }) publishedVersion!: number | null;
   @ApiProperty() hasDraft!: boolean;
   @ApiProperty() updatedAt!: string;
+  @ApiProperty({
+    type: WithdrawalInfoView,
+    nullable: true,
+    description: 'Set while trainers have withdrawn the scenario: no new session starts',
+  })
+  withdrawn!: WithdrawalInfoView | null;
 }
 
 export class AuthoredScenarioDetailView extends AuthoredScenarioView {

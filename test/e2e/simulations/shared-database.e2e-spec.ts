@@ -78,4 +78,21 @@ describe('Scenarios published on another instance', () => {
       stored.transcript.map((line) => line.turnIndex).filter((index) => index !== undefined),
     ).toEqual([0, 1]);
   });
+
+  it('should refuse a new session on one instance as soon as the other withdraws the scenario', async () => {
+    const author = simulationApi(first, await first.bearer('trainer@academy.local'));
+    const admin = await first.bearer('admin@academy.local');
+    const { bearer } = await createTrainee(first, admin, 'withdrawn.elsewhere@academy.local');
+    const player = simulationApi(second, bearer);
+
+    await author
+      .post('/api/simulations/authoring/parcel-late/withdraw', { reason: 'Being rewritten' })
+      .expect(200);
+    const refused = await player.start('parcel-late');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'SCENARIO_WITHDRAWN' });
+
+    await author.post('/api/simulations/authoring/parcel-late/reinstate', {}).expect(200);
+    await player.start('parcel-late').expect(201);
+  });
 });
