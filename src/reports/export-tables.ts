@@ -76,17 +76,6 @@ function joined(
   return context.scopes.applyPeople(builder, context.scope);
 }
 
-function inList(
-  builder: SelectQueryBuilder<ObjectLiteral>,
-  column: string,
-  values: string[] | undefined,
-  name: string,
-): void {
-  if (!values) return;
-  if (values.length === 0) builder.andWhere('1 = 0');
-  else builder.andWhere(`${column} IN (:...${name})`, { [name]: values });
-}
-
 export const EXPORT_TABLES: ExportTable[] = [
   {
     name: 'people',
@@ -235,7 +224,13 @@ export const EXPORT_TABLES: ExportTable[] = [
         'a.pending AS pending',
       ]);
       context.scopes.applyWindow(builder, context.scope, 'a.started_at');
-      inList(builder, 'a.exam_id', context.scope.programme?.examIds, 'programmeExams');
+      if (context.scope.programme)
+        context.scopes.inList(
+          builder,
+          'a.exam_id',
+          context.scope.programme.examIds,
+          'programmeExams',
+        );
       return builder;
     },
     row: (raw, context) => [
@@ -290,7 +285,13 @@ export const EXPORT_TABLES: ExportTable[] = [
         's.mean_score AS mean_score',
       ]);
       context.scopes.applyWindow(builder, context.scope, 's.started_at');
-      inList(builder, 's.scenario_id', context.scope.programme?.scenarioIds, 'programmeScenarios');
+      if (context.scope.programme)
+        context.scopes.inList(
+          builder,
+          's.scenario_id',
+          context.scope.programme.scenarioIds,
+          'programmeScenarios',
+        );
       return builder;
     },
     row: (raw, context) => [
@@ -343,7 +344,13 @@ export const EXPORT_TABLES: ExportTable[] = [
         ])
         .andWhere('e.due_date IS NOT NULL');
       context.scopes.applyWindow(builder, context.scope, 'e.due_date', 'day');
-      inList(builder, 'e.course_id', context.scope.programme?.courseIds, 'programmeCourses');
+      if (context.scope.programme)
+        context.scopes.inList(
+          builder,
+          'e.course_id',
+          context.scope.programme.courseIds,
+          'programmeCourses',
+        );
       return builder;
     },
     row: (raw, context) => [
