@@ -117,8 +117,7 @@ export class DashboardQueries {
       .groupBy('u.team')
       .addGroupBy('a.exam_id');
     this.scopes.applyWindow(builder, scope, 'a.finished_at');
-    if (scope.programme)
-      this.scopes.inList(builder, 'a.exam_id', scope.programme.examIds, 'programmeExams');
+    this.scopes.inList(builder, 'a.exam_id', scope.programme?.examIds, 'programmeExams');
     return builder.getRawMany<Raw>();
   }
 
@@ -166,8 +165,7 @@ export class DashboardQueries {
       .groupBy('u.team')
       .addGroupBy('e.course_id');
     this.scopes.applyWindow(builder, scope, 'e.due_date', 'day');
-    if (scope.programme)
-      this.scopes.inList(builder, 'e.course_id', scope.programme.courseIds, 'programmeCourses');
+    this.scopes.inList(builder, 'e.course_id', scope.programme?.courseIds, 'programmeCourses');
     return builder.getRawMany<Raw>();
   }
 
@@ -180,8 +178,7 @@ export class DashboardQueries {
       .groupBy('f.course_id')
       .addGroupBy('f.rating');
     this.scopes.applyWindow(builder, scope, 'f.updated_at');
-    if (scope.programme)
-      this.scopes.inList(builder, 'f.course_id', scope.programme.courseIds, 'programmeCourses');
+    this.scopes.inList(builder, 'f.course_id', scope.programme?.courseIds, 'programmeCourses');
     return builder.getRawMany<Raw>();
   }
 

@@ -224,13 +224,12 @@ export const EXPORT_TABLES: ExportTable[] = [
         'a.pending AS pending',
       ]);
       context.scopes.applyWindow(builder, context.scope, 'a.started_at');
-      if (context.scope.programme)
-        context.scopes.inList(
-          builder,
-          'a.exam_id',
-          context.scope.programme.examIds,
-          'programmeExams',
-        );
+      context.scopes.inList(
+        builder,
+        'a.exam_id',
+        context.scope.programme?.examIds,
+        'programmeExams',
+      );
       return builder;
     },
     row: (raw, context) => [
@@ -285,13 +284,12 @@ export const EXPORT_TABLES: ExportTable[] = [
         's.mean_score AS mean_score',
       ]);
       context.scopes.applyWindow(builder, context.scope, 's.started_at');
-      if (context.scope.programme)
-        context.scopes.inList(
-          builder,
-          's.scenario_id',
-          context.scope.programme.scenarioIds,
-          'programmeScenarios',
-        );
+      context.scopes.inList(
+        builder,
+        's.scenario_id',
+        context.scope.programme?.scenarioIds,
+        'programmeScenarios',
+      );
       return builder;
     },
     row: (raw, context) => [
@@ -344,13 +342,12 @@ export const EXPORT_TABLES: ExportTable[] = [
         ])
         .andWhere('e.due_date IS NOT NULL');
       context.scopes.applyWindow(builder, context.scope, 'e.due_date', 'day');
-      if (context.scope.programme)
-        context.scopes.inList(
-          builder,
-          'e.course_id',
-          context.scope.programme.courseIds,
-          'programmeCourses',
-        );
+      context.scopes.inList(
+        builder,
+        'e.course_id',
+        context.scope.programme?.courseIds,
+        'programmeCourses',
+      );
       return builder;
     },
     row: (raw, context) => [

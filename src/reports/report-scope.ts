@@ -134,18 +134,21 @@ export class ReportScopes {
     scope: ReportScope,
   ): SelectQueryBuilder<T> {
     this.applyWindow(builder, scope, 's.finished_at');
-    if (scope.programme)
-      this.inList(builder, 's.scenario_id', scope.programme.scenarioIds, 'programmeScenarios');
+    this.inList(builder, 's.scenario_id', scope.programme?.scenarioIds, 'programmeScenarios');
     return builder;
   }
 
-  /** `column IN (values)`, or nothing matches when `values` is empty. */
+  /**
+   * `column IN (values)`, or nothing matches when `values` is empty; no filter when it is
+   * undefined (no programme chosen).
+   */
   inList<T extends ObjectLiteral>(
     builder: SelectQueryBuilder<T>,
     column: string,
-    values: string[],
+    values: readonly string[] | undefined,
     name: string,
   ): void {
+    if (!values) return;
     if (values.length === 0) builder.andWhere('1 = 0');
     else builder.andWhere(`${column} IN (:...${name})`, { [name]: values });
   }

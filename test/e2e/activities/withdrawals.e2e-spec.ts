@@ -5,19 +5,11 @@ import { BrowserSession } from '../../support/browser-session';
 import { examApi } from '../../support/exams';
 import { createTrainee, simulationApi } from '../../support/simulations';
 import { createTestApp, DEMO_PASSWORD, TestApp } from '../../support/test-app';
-import { certificationContent } from '../certifications/certification-fixture';
+import { certificationContent, quizExamSource } from '../certifications/certification-fixture';
 
 // An exam and a scenario written in the editors, a programme naming the exam, and a trainer who
 // withdraws both from trainees, then offers them again.
-const QUIZ = `id: night-quiz
-title: Night quiz
-timeLimitMinutes: 10
-passMark: 50
-attemptsAllowed: 0
-reviewPolicy: after-submit
-sections:
-  - { title: Quiz, draw: 3, from: { tags: [quiz] } }
-`;
+const QUIZ = quizExamSource('night-quiz', 'Night quiz');
 
 const NIGHT = `id: fixture-night
 version: 1

@@ -183,3 +183,16 @@ export const publishedKey =
     const method = profile.verificationMethod.find((m) => m.id === id);
     return method ? publicKeyFromMultibase(method.publicKeyMultibase) : null;
   };
+
+/** An exam for the exam editor drawing three questions of the fixture's quiz bank. */
+export function quizExamSource(id: string, title: string): string {
+  return `id: ${id}
+title: ${title}
+timeLimitMinutes: 10
+passMark: 50
+attemptsAllowed: 0
+reviewPolicy: after-submit
+sections:
+  - { title: Quiz, draw: 3, from: { tags: [quiz] } }
+`;
+}

@@ -4,7 +4,13 @@ import { ActivityCatalogue } from '../../../src/activities/activity-catalogue';
 import { ProgrammesService } from '../../../src/certifications/programmes.service';
 import { PositionCatalogue } from '../../../src/rotations/position-catalogue.service';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { certificationContent, recordSimulation, sitExam, userId } from './certification-fixture';
+import {
+  certificationContent,
+  quizExamSource,
+  recordSimulation,
+  sitExam,
+  userId,
+} from './certification-fixture';
 
 // A programme and a position that name an exam and a scenario written in the app's editors.
 const REFRESHER = `id: fixture-refresher
@@ -28,15 +34,7 @@ requires:
   scenariosPassed: [{ scenario: night-caller, writtenInApp: true }]
 `;
 
-const REFRESHER_EXAM = `id: refresher-quiz
-title: Refresher written in the app
-timeLimitMinutes: 10
-passMark: 50
-attemptsAllowed: 0
-reviewPolicy: after-submit
-sections:
-  - { title: Quiz, draw: 3, from: { tags: [quiz] } }
-`;
+const REFRESHER_EXAM = quizExamSource('refresher-quiz', 'Refresher written in the app');
 
 // A programme asking for any one scenario tagged "delivery": content or written in the app.
 const DELIVERY = `id: fixture-delivery
