@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppError, FieldError } from './domain-error';
@@ -16,8 +16,30 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/**
+ * A query string's empty parameters are left out before validation: a filter form sends
+ * `?role=&status=` for "any", which means no filter, not an invalid role.
+ */
+export function withoutEmptyParameters(query: unknown): unknown {
+  if (!query || typeof query !== 'object' || Array.isArray(query)) return query;
+  return Object.fromEntries(
+    Object.entries(query as Record<string, unknown>).filter(
+      ([, value]) => value !== '' && !(Array.isArray(value) && value.every((item) => item === '')),
+    ),
+  );
+}
+
+class AppValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    return super.transform(
+      metadata.type === 'query' ? withoutEmptyParameters(value) : value,
+      metadata,
+    );
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { validateInto } from '../common/validation';
+import { validateInto, withoutEmptyParameters } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { visibleTeams } from '../identity/team-scope';
 import { UsersService } from '../identity/users.service';
@@ -37,7 +37,7 @@ export class SimulationStaffPagesController {
     @Res() response: Response,
   ): Promise<void> {
     // Empty filter fields mean "any"; what is left is checked like the API's query.
-    const plain = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+    const plain = withoutEmptyParameters(query) as Form;
     const parsed = validateInto(StaffSessionsQueryDto, plain);
     const page = parsed.ok
       ? await this.reports.staffSessions(viewer, parsed.value)
