@@ -138,8 +138,19 @@
     problems.hidden = false;
   }
 
+  // A new scenario, once saved, is that scenario: its heading, tab title and history link.
+  function showSaved(detail) {
+    const heading = document.querySelector('h1');
+    heading.replaceChildren(`${detail.title} `, el('code', detail.scenarioId, 'small'));
+    document.title = document.title.replace(/^Editor · .*? ·/, `Editor · ${detail.scenarioId} ·`);
+  }
+
   async function save() {
-    const detail = await send('PUT', `${API}/drafts`, { source: source.value });
+    const detail = await send('PUT', `${API}/drafts`, {
+      source: source.value,
+      editing: form.dataset.scenarioId || null,
+    });
+    if (form.dataset.scenarioId !== detail.scenarioId) showSaved(detail);
     form.dataset.scenarioId = detail.scenarioId;
     const path = `/simulations/authoring/${encodeURIComponent(detail.scenarioId)}`;
     if (location.pathname !== path) history.replaceState(null, '', path);

@@ -72,11 +72,11 @@ export class ExamAuthoringPagesController {
       const checked = validateInto(ExamSourceDto, { source: form.source });
       if (!checked.ok) throw AppError.validation(checked.errors, 'Check the fields marked below');
       if (form.intent === 'save') {
-        const saved = await this.authoring.saveDraft(viewer, source);
+        const saved = await this.authoring.saveDraft(viewer, source, examId);
         return response.redirect(303, editorUrl(saved.examId, 'saved=1'));
       }
       if (form.intent === 'publish') {
-        const published = await this.authoring.saveAndPublish(viewer, source);
+        const published = await this.authoring.saveAndPublish(viewer, source, examId);
         return response.redirect(
           303,
           editorUrl(published.examId, `published=${published.publishedVersion}`),

@@ -14,6 +14,7 @@ import {
   AuthoredExamView,
   DrawPreviewDto,
   DrawPreviewView,
+  ExamDraftDto,
   ExamSourceDto,
   ExamValidationView,
 } from './dto/exam-authoring.dto';
@@ -55,14 +56,14 @@ export class ExamAuthoringController {
   @ApiOperation({
     summary: 'Save the draft filed under the YAML’s id (created or replaced)',
     description:
-      'Saved even with problems (see `validation`); refused (422 EXAM_INVALID) without readable YAML and a kebab-case id, and (409 EXAM_READ_ONLY) for the id of a content exam.',
+      'Saved even with problems (see `validation`); refused (422 EXAM_INVALID) without readable YAML and a kebab-case id, (409 EXAM_READ_ONLY) for the id of a content exam, and (409 EXAM_ID_TAKEN) when `editing` is given and the id is that of another exam written here.',
   })
   @ApiOkResponse({ type: AuthoredExamDetailView })
   saveDraft(
     @CurrentViewer() viewer: Viewer,
-    @Body() dto: ExamSourceDto,
+    @Body() dto: ExamDraftDto,
   ): Promise<AuthoredExamDetailView> {
-    return this.authoring.saveDraft(viewer, dto.source);
+    return this.authoring.saveDraft(viewer, dto.source, dto.editing);
   }
 
   @Post('preview')

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { ContentIssue } from '../content/content-issue';
 import { sourceFieldErrors, sourceIssue, sourceTitle } from '../content/editor-source';
+import { takesOverAnother } from '../content/editing.dto';
 import { parseYaml } from '../content/yaml-source';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
@@ -142,21 +143,50 @@ export class ExamAuthoringService {
    * (work is never lost; publishing refuses it), but it needs well-formed YAML and a usable id,
    * which is what it is filed under. Content exam ids are refused.
    */
-  async saveDraft(viewer: Viewer, source: string): Promise<AuthoredExamDetailView> {
-    return this.get(await this.storeDraft(viewer, source));
+  async saveDraft(
+    viewer: Viewer,
+    source: string,
+    editing?: string | null,
+  ): Promise<AuthoredExamDetailView> {
+    return this.get(await this.storeDraft(viewer, source, editing));
   }
 
   /**
    * The editor page's Publish: saves the text as the draft, then publishes it. Only publishing
    * checks the text, so the banks are read once; refused as `saveDraft` and `publish` refuse.
    */
-  async saveAndPublish(viewer: Viewer, source: string): Promise<AuthoredExamDetailView> {
-    return this.publish(viewer, await this.storeDraft(viewer, source));
+  async saveAndPublish(
+    viewer: Viewer,
+    source: string,
+    editing?: string | null,
+  ): Promise<AuthoredExamDetailView> {
+    return this.publish(viewer, await this.storeDraft(viewer, source, editing));
   }
 
-  /** Files the text as the draft of the exam its `id` names, and returns that id. */
-  private async storeDraft(viewer: Viewer, source: string): Promise<string> {
+  /**
+   * Files the text as the draft of the exam its `id` names, and returns that id. `editing` (see
+   * `Editing`): refused with 409 EXAM_ID_TAKEN when the id is another exam's.
+   */
+  private async storeDraft(
+    viewer: Viewer,
+    source: string,
+    editing?: string | null,
+  ): Promise<string> {
     const examId = this.idOf(source);
+    const existing = await this.rows.findOne({ where: { id: examId }, select: ['id', 'title'] });
+    if (takesOverAnother(editing, examId, existing !== null))
+      throw new ExamError(
+        ExamErrorCode.ExamIdTaken,
+        `The id "${examId}" is already used by the exam “${existing!.title}”`,
+        [
+          {
+            path: 'source.id',
+            messages: [
+              `is the id of “${existing!.title}”: give this exam another id, or open that one to change it`,
+            ],
+          },
+        ],
+      );
     const now = this.clock.now();
     const title = sourceTitle(SOURCE_NAME, source, examId);
     await runTransaction(this.rows.manager.connection, async (manager) => {

@@ -27,6 +27,7 @@ export enum ExamErrorCode {
   ExamWithdrawn = 'EXAM_WITHDRAWN',
   NotWithdrawn = 'NOT_WITHDRAWN',
   NotPublished = 'NOT_PUBLISHED',
+  ExamIdTaken = 'EXAM_ID_TAKEN',
 }
 
 const STATUS = {
@@ -56,6 +57,7 @@ const STATUS = {
   [ExamErrorCode.ExamWithdrawn]: 409,
   [ExamErrorCode.NotWithdrawn]: 409,
   [ExamErrorCode.NotPublished]: 409,
+  [ExamErrorCode.ExamIdTaken]: 409,
 } satisfies Record<ExamErrorCode, number>;
 
 export class ExamError extends errorFamily(STATUS) {

@@ -76,7 +76,7 @@ export class ScenarioAuthoringPagesController {
       const checked = validateInto(ScenarioSourceDto, { source: form.source });
       if (!checked.ok) throw invalid(checked.errors);
       if (form.intent === 'save' || form.intent === 'publish') {
-        const saved = await this.authoring.saveDraft(viewer, source);
+        const saved = await this.authoring.saveDraft(viewer, source, state.scenarioId);
         if (form.intent === 'save')
           return response.redirect(303, editorUrl(saved.scenarioId, 'saved=1'));
         const published = await this.authoring.publish(viewer, saved.scenarioId);

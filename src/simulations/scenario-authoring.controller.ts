@@ -9,7 +9,7 @@ import {
 import { WithdrawDto } from '../activities/withdrawal.dto';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
-import { ScenarioSourceDto, TryReplyDto } from './dto/simulation-requests.dto';
+import { ScenarioDraftDto, ScenarioSourceDto, TryReplyDto } from './dto/simulation-requests.dto';
 import {
   AuthoredScenarioDetailView,
   AuthoredScenarioView,
@@ -64,14 +64,14 @@ export class ScenarioAuthoringController {
   @ApiOperation({
     summary: 'Save the draft filed under the source’s id (created or replaced)',
     description:
-      'Saved even with errors (see `validation`); refused (422) without readable YAML and a kebab-case id, and (409) for a content scenario id.',
+      'Saved even with errors (see `validation`); refused (422) without readable YAML and a kebab-case id, (409 SCENARIO_READ_ONLY) for a content scenario id, and (409 SCENARIO_ID_TAKEN) when `editing` is given and the id is that of another scenario written here.',
   })
   @ApiOkResponse({ type: AuthoredScenarioDetailView })
   saveDraft(
     @CurrentViewer() viewer: Viewer,
-    @Body() dto: ScenarioSourceDto,
+    @Body() dto: ScenarioDraftDto,
   ): Promise<AuthoredScenarioDetailView> {
-    return this.authoring.saveDraft(viewer, dto.source);
+    return this.authoring.saveDraft(viewer, dto.source, dto.editing);
   }
 
   @Get(':scenarioId')

@@ -7,6 +7,7 @@ import { ActivityWithdrawals } from '../activities/activity-withdrawals';
 import { Clock, CLOCK } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { sourceFieldErrors, sourceIssue, sourceTitle } from '../content/editor-source';
+import { takesOverAnother } from '../content/editing.dto';
 import { parseYaml } from '../content/yaml-source';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
@@ -188,13 +189,35 @@ export class ScenarioAuthoringService {
    * errors (work is never lost; publishing refuses it), but it needs well-formed YAML and a
    * usable `id`, since that is what it is filed under. Content scenario ids are refused.
    */
-  async saveDraft(viewer: Viewer, source: string): Promise<AuthoredScenarioDetailView> {
+  async saveDraft(
+    viewer: Viewer,
+    source: string,
+    editing?: string | null,
+  ): Promise<AuthoredScenarioDetailView> {
     const scenarioId = this.idOf(source);
     if (this.library.isContent(scenarioId))
       throw new SimulationError(
         SimulationErrorCode.ScenarioReadOnly,
         `"${scenarioId}" is a content scenario; save your copy under a new id`,
         [{ path: 'source.id', messages: ['is the id of a content scenario (read-only)'] }],
+      );
+    const existing = await this.versions.findOne({
+      select: ['id', 'title'],
+      where: { scenarioId, origin: 'authored' },
+      order: { version: 'DESC' },
+    });
+    if (takesOverAnother(editing, scenarioId, existing !== null))
+      throw new SimulationError(
+        SimulationErrorCode.ScenarioIdTaken,
+        `The id "${scenarioId}" is already used by the scenario “${existing!.title}”`,
+        [
+          {
+            path: 'source.id',
+            messages: [
+              `is the id of “${existing!.title}”: give this scenario another id, or open that one to change it`,
+            ],
+          },
+        ],
       );
     const title = sourceTitle(SOURCE_NAME, source, scenarioId);
     await runTransaction(this.dataSource, async (manager) => {

@@ -79,6 +79,10 @@ describeInBrowser('Writing a scenario in the editor (browser)', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.locator('#action-status', { hasText: 'Draft saved at' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/simulations/authoring/my-new-scenario');
+    // Saved, the new scenario's page is that scenario's: its heading names it.
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'my-new-scenario',
+    );
 
     // Saved on the server: the page opened afresh shows the edited source.
     await page.goto('/simulations/authoring/my-new-scenario');
@@ -86,6 +90,15 @@ describeInBrowser('Writing a scenario in the editor (browser)', () => {
       'difficulty: medium',
     );
     await expect(page.getByTestId('versions').textContent()).resolves.toContain('Draft saved');
+
+    // Another new scenario left under the same id is refused, not saved over this one.
+    await page.goto('/simulations/authoring/new');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const problems = page.getByTestId('publish-problems');
+    await problems.waitFor({ state: 'visible' });
+    await expect(problems.textContent()).resolves.toContain(
+      'The id "my-new-scenario" is already used by the scenario',
+    );
     expect(failures).toEqual([]);
     await page.close();
   });

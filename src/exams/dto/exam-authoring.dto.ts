@@ -1,3 +1,4 @@
+import { Editing } from '../../content/editing.dto';
 import { WithdrawalInfoView } from '../../activities/withdrawal.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -10,6 +11,11 @@ export class ExamSourceDto {
   @IsString()
   @MaxLength(200_000)
   source!: string;
+}
+
+export class ExamDraftDto extends ExamSourceDto {
+  @Editing('exam')
+  editing?: string | null;
 }
 
 export class ExamSourceIssueView {

@@ -1,3 +1,4 @@
+import { Editing } from '../../content/editing.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -55,6 +56,11 @@ export class ScenarioSourceDto {
   @IsString()
   @MaxLength(200_000)
   source!: string;
+}
+
+export class ScenarioDraftDto extends ScenarioSourceDto {
+  @Editing('scenario')
+  editing?: string | null;
 }
 
 export class TryReplyDto extends ScenarioSourceDto {

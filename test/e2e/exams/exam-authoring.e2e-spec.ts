@@ -391,6 +391,30 @@ describe('Exam editor (API and pages)', () => {
     }
   });
 
+  it('should refuse a save naming another exam when the editor says which one it has open', async () => {
+    const source = exam({ id: 'id-guard', title: 'Id guard' });
+    await api(trainer).save(source).expect(200);
+    const put = (body: object) =>
+      t.http().put('/api/exams/authoring/drafts').set('Authorization', trainer).send(body);
+    const fresh = await put({ source: exam({ id: 'id-guard', title: 'Other' }), editing: null });
+    expect(fresh.status).toBe(409);
+    expect(fresh.body).toMatchObject({
+      code: 'EXAM_ID_TAKEN',
+      errors: [{ path: 'source.id', messages: [expect.stringContaining('“Id guard”')] }],
+    });
+    const elsewhere = await put({ source, editing: 'some-other-exam' });
+    expect(elsewhere.status).toBe(409);
+    await put({
+      source: exam({ id: 'id-guard', title: 'Id guard 2' }),
+      editing: 'id-guard',
+    }).expect(200);
+    // Without `editing`, a save files the text under its id, as before.
+    await put({ source }).expect(200);
+    const wrongType = await put({ source, editing: 42 });
+    expect(wrongType.status).toBe(400);
+    expect(JSON.stringify(wrongType.body)).toContain('editing');
+  });
+
   it('should serve the editor pages: list, new, check, save and publish through forms', async () => {
     const browser = new BrowserSession(t.app.getHttpServer());
     await browser.signIn('trainer@academy.local', DEMO_PASSWORD);
@@ -414,6 +438,18 @@ describe('Exam editor (API and pages)', () => {
     expect(saved.headers.location).toBe('/exams/authoring/page-exam?published=1');
     const page = await browser.get('/exams/authoring/page-exam?published=1');
     expect(page.text).toContain('Published as version 1');
+    // A second new exam under the same id is refused instead of replacing the first one's draft.
+    const twice = await browser.postForm('/exams/authoring/editor', {
+      intent: 'save',
+      source: exam({ id: 'page-exam', title: 'Another exam entirely' }),
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.text).toContain(
+      'The id &quot;page-exam&quot; is already used by the exam “Page exam”',
+    );
+    expect(twice.text).toContain('Another exam entirely');
+    const kept = (await api(trainer).get('page-exam').expect(200)).body as Detail;
+    expect(kept).toMatchObject({ title: 'Page exam', hasDraft: false });
     const previewed = await browser.postForm('/exams/authoring/editor', {
       intent: 'preview',
       source: exam({ id: 'page-exam', title: 'Page exam' }),

@@ -319,4 +319,23 @@ describe('Scenario authoring (API)', () => {
       .expect((r) => expect(r.body.code).toBe('NO_DRAFT'));
     await author().get('/api/simulations/authoring/no-such-scenario').expect(404);
   });
+
+  it('should refuse a new scenario whose id another one has, and save under it from its own editor', async () => {
+    const other = FIXTURE.replace('title: Parcel arrived late', 'title: Something else');
+    const fresh = await author().put('/api/simulations/authoring/drafts', {
+      source: other,
+      editing: null,
+    });
+    expect(fresh.status).toBe(409);
+    expect(fresh.body).toMatchObject({
+      code: 'SCENARIO_ID_TAKEN',
+      errors: [{ path: 'source.id', messages: [expect.stringContaining('“Parcel arrived late”')] }],
+    });
+    const detail = (await author().get('/api/simulations/authoring/parcel-late').expect(200))
+      .body as DetailBody;
+    expect(detail.hasDraft).toBe(false);
+    await author()
+      .put('/api/simulations/authoring/drafts', { source: other, editing: 'parcel-late' })
+      .expect(200);
+  });
 });
