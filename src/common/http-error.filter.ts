@@ -60,9 +60,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.redirect(303, `${redirect}?next=${encodeURIComponent(request.originalUrl)}`);
       return;
     }
+    const shown = isMissingPage(exception, body) ? NO_SUCH_PAGE : body;
     response
-      .status(body.statusCode)
-      .render('error', { title: `Error ${body.statusCode}`, error: body });
+      .status(shown.statusCode)
+      .render('error', { title: `Error ${shown.statusCode}`, error: shown });
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -106,6 +107,26 @@ export class HttpErrorFilter implements ExceptionFilter {
       message: 'Something went wrong on our side',
     };
   }
+}
+
+/** What a browser is told for an address that leads nowhere. */
+const NO_SUCH_PAGE: ErrorBody = {
+  statusCode: 404,
+  code: CommonErrorCode.NotFound,
+  message: 'There is no such page: the link may be mistyped or out of date.',
+};
+
+/**
+ * An address no route answers (`Cannot GET /x`), or an id in the path that cannot be one (Nest's
+ * ParseUUIDPipe): for a person following a link, both are a page that does not exist. The API
+ * keeps its own answers (404 NOT_FOUND, 400 for a malformed id).
+ */
+function isMissingPage(exception: unknown, body: ErrorBody): boolean {
+  if (!(exception instanceof HttpException)) return false;
+  return (
+    (body.statusCode === 404 && body.message.startsWith('Cannot ')) ||
+    (body.statusCode === 400 && body.message === 'Validation failed (uuid is expected)')
+  );
 }
 
 function httpStatusOf(exception: unknown): number | null {
