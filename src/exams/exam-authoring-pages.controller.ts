@@ -66,7 +66,7 @@ export class ExamAuthoringPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const source = typeof form.source === 'string' ? form.source : '';
-    const examId = typeof form.examId === 'string' && form.examId ? form.examId : null;
+    let examId = typeof form.examId === 'string' && form.examId ? form.examId : null;
     const readOnly = form.readOnly === 'true';
     try {
       const checked = validateInto(ExamSourceDto, { source: form.source });
@@ -76,7 +76,9 @@ export class ExamAuthoringPagesController {
         return response.redirect(303, editorUrl(saved.examId, 'saved=1'));
       }
       if (form.intent === 'publish') {
-        const published = await this.authoring.saveAndPublish(viewer, source, examId);
+        // Filed first: should publishing be refused, the page is that exam's editor from now on.
+        examId = await this.authoring.fileDraft(viewer, source, examId);
+        const published = await this.authoring.publish(viewer, examId);
         return response.redirect(
           303,
           editorUrl(published.examId, `published=${published.publishedVersion}`),

@@ -148,30 +148,15 @@ export class ExamAuthoringService {
     source: string,
     editing?: string | null,
   ): Promise<AuthoredExamDetailView> {
-    return this.get(await this.storeDraft(viewer, source, editing));
-  }
-
-  /**
-   * The editor page's Publish: saves the text as the draft, then publishes it. Only publishing
-   * checks the text, so the banks are read once; refused as `saveDraft` and `publish` refuse.
-   */
-  async saveAndPublish(
-    viewer: Viewer,
-    source: string,
-    editing?: string | null,
-  ): Promise<AuthoredExamDetailView> {
-    return this.publish(viewer, await this.storeDraft(viewer, source, editing));
+    return this.get(await this.fileDraft(viewer, source, editing));
   }
 
   /**
    * Files the text as the draft of the exam its `id` names, and returns that id. `editing` (see
-   * `Editing`): refused with 409 EXAM_ID_TAKEN when the id is another exam's.
+   * `Editing`): refused with 409 EXAM_ID_TAKEN when the id is another exam's. The editor page's
+   * Publish files, then publishes: only publishing checks the text, so the banks are read once.
    */
-  private async storeDraft(
-    viewer: Viewer,
-    source: string,
-    editing?: string | null,
-  ): Promise<string> {
+  async fileDraft(viewer: Viewer, source: string, editing?: string | null): Promise<string> {
     const examId = this.idOf(source);
     const existing = await this.rows.findOne({ where: { id: examId }, select: ['id', 'title'] });
     if (takesOverAnother(editing, examId, existing !== null))

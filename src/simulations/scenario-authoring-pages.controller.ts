@@ -77,6 +77,8 @@ export class ScenarioAuthoringPagesController {
       if (!checked.ok) throw invalid(checked.errors);
       if (form.intent === 'save' || form.intent === 'publish') {
         const saved = await this.authoring.saveDraft(viewer, source, state.scenarioId);
+        // Should publishing be refused, the page is that scenario's editor from now on.
+        state.scenarioId = saved.scenarioId;
         if (form.intent === 'save')
           return response.redirect(303, editorUrl(saved.scenarioId, 'saved=1'));
         const published = await this.authoring.publish(viewer, saved.scenarioId);

@@ -226,7 +226,8 @@ describe('Editing people (admin)', () => {
         roles: 'trainee',
       });
       expect(posted.status).toBe(403);
-      expect((await browser.get('/admin/users/not-a-uuid')).status).toBe(400);
+      // An id that cannot be one is a page that does not exist.
+      expect((await browser.get('/admin/users/not-a-uuid')).status).toBe(404);
     });
 
     it('should save the form, reset a password to a temporary one and re-render errors', async () => {

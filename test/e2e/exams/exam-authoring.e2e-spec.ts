@@ -430,6 +430,13 @@ describe('Exam editor (API and pages)', () => {
     });
     expect(checked.status).toBe(200);
     expect(checked.text).toContain('data-line="4">line 4</button> <code>passMark</code>:');
+    // Publishing refused, the draft is filed all the same: the page is now that exam's editor.
+    const refused = await browser.postForm('/exams/authoring/editor', {
+      intent: 'publish',
+      source: exam({ id: 'refused-exam', passMark: 140 }),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('<input type="hidden" name="examId" value="refused-exam">');
     const saved = await browser.postForm('/exams/authoring/editor', {
       intent: 'publish',
       source: exam({ id: 'page-exam', title: 'Page exam' }),

@@ -381,6 +381,8 @@ describe('Scenario editor pages', () => {
     expect(page.status).toBe(422);
     expect(page.text).toContain('cannot be published yet');
     expect(page.text).toContain(`line ${lineOf(miscalibrated, '      - { text: "What."')}:`);
+    // The draft is filed: the page is that scenario's editor now, and says so to the next post.
+    expect(page.text).toContain('<input type="hidden" name="scenarioId" value="my-new-scenario">');
     const list = await trainer.get('/simulations/authoring');
     expect(list.text).toMatch(/data-scenario="my-new-scenario"[\s\S]*?badge warn">draft/);
   });
@@ -388,6 +390,7 @@ describe('Scenario editor pages', () => {
   it('should save a draft, then publish it so trainees can play it', async () => {
     const saved = await trainer.postForm('/simulations/authoring/editor', {
       source: starter,
+      scenarioId: 'my-new-scenario',
       intent: 'save',
     });
     expect(saved.status).toBe(303);
@@ -397,6 +400,7 @@ describe('Scenario editor pages', () => {
     });
     const published = await trainer.postForm('/simulations/authoring/editor', {
       source: starter,
+      scenarioId: 'my-new-scenario',
       intent: 'publish',
     });
     expect(published.status).toBe(303);
