@@ -50,18 +50,13 @@ export class CourseStaffPagesController {
       dueDate: form.dueDate,
     };
     const parsed = validateInto(AssignCourseDto, plain);
+    const next = returnTo(form.next);
     try {
       if (!parsed.ok) throw AppError.validation(parsed.errors, 'Check the fields marked below');
       const result = await this.enrolments.assign(viewer, courseId, parsed.value);
-      const next = returnTo(form.next);
-      if (next) {
-        const back = new URLSearchParams({
-          assigned: String(result.assignees.length),
-          course: courseId,
-        });
-        return response.redirect(303, `${next}${next.includes('?') ? '&' : '?'}${back.toString()}`);
-      }
-      const back = new URLSearchParams({ assigned: String(result.assignees.length) });
+      const assigned = String(result.assignees.length);
+      if (next) return response.redirect(303, withQuery(next, { assigned, course: courseId }));
+      const back = new URLSearchParams({ assigned });
       if (parsed.value.team) back.set('team', parsed.value.team);
       if (parsed.value.cohort) back.set('cohort', parsed.value.cohort);
       response.redirect(
@@ -70,6 +65,12 @@ export class CourseStaffPagesController {
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.status === 404) throw error;
+      // Back to the page the form is on (its filters are in `next`), which says why.
+      if (next)
+        return response.redirect(
+          303,
+          withQuery(next, { refused: reasonOf(error), course: courseId }),
+        );
       const model = await this.model(
         viewer,
         courseId,
@@ -107,4 +108,15 @@ const RETURN_PAGES = ['/reports/retraining'];
 function returnTo(next: unknown): string | null {
   if (typeof next !== 'string') return null;
   return RETURN_PAGES.some((page) => next === page || next.startsWith(`${page}?`)) ? next : null;
+}
+
+/** `path` with `params` added to its query string. */
+function withQuery(path: string, params: Record<string, string>): string {
+  return `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(params).toString()}`;
+}
+
+/** Why an assignment was refused, in one line: the fields' messages, else the error's own. */
+function reasonOf(error: DomainError): string {
+  const messages = (error.errors ?? []).flatMap((field) => field.messages);
+  return messages.length > 0 ? messages.join('; ') : error.message;
 }

@@ -1,4 +1,4 @@
-import { errorFamily } from '../common/domain-error';
+import { errorFamily, FieldError } from '../common/domain-error';
 
 export enum ReportErrorCode {
   InvalidFilter = 'INVALID_REPORT_FILTER',
@@ -13,10 +13,12 @@ const STATUS = {
 } satisfies Record<ReportErrorCode, number>;
 
 export class ReportError extends errorFamily(STATUS) {
-  static invalidFilter(path: string, message: string): ReportError {
-    return new ReportError(ReportErrorCode.InvalidFilter, 'The report filters are not valid', [
-      { path, messages: [message] },
-    ]);
+  static invalidFilters(errors: FieldError[]): ReportError {
+    return new ReportError(
+      ReportErrorCode.InvalidFilter,
+      'The report filters are not valid',
+      errors,
+    );
   }
 
   static personNotFound(): ReportError {

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Render, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
+import { Clock, CLOCK } from '../common/clock';
 import { errorsByPath, validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { CurrentViewer, Viewer } from '../identity/viewer';
@@ -11,6 +12,7 @@ import { PersonRecordService } from './person-record.service';
 import { ReportCatalogue } from './report-catalogue';
 import { DEFAULT_MIN_SESSIONS, DEFAULT_THRESHOLD, RetrainingQueryDto } from './dto/retraining.dto';
 import {
+  assignmentOutcome,
   dashboardPageModel,
   filterFormModel,
   filterQuery,
@@ -32,6 +34,7 @@ export class ReportPagesController {
     private readonly scopes: ReportScopes,
     private readonly catalogue: ReportCatalogue,
     private readonly retrainingService: RetrainingService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -95,14 +98,21 @@ export class ReportPagesController {
     @Query() query: QueryParams,
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
-    const { threshold, minSessions, assigned, course, ...rest } = query;
+    const { threshold, minSessions, assigned, refused, course, ...rest } = query;
     const filters = await this.filters(viewer, rest, response);
     const extra = validateInto(RetrainingQueryDto, { threshold, minSessions });
     const form = {
       threshold: typeof threshold === 'string' ? threshold : String(DEFAULT_THRESHOLD),
       minSessions: typeof minSessions === 'string' ? minSessions : String(DEFAULT_MIN_SESSIONS),
     };
-    const base = { title: 'Retraining', ...filters.form, limits: form };
+    const base = {
+      title: 'Retraining',
+      ...filters.form,
+      limits: form,
+      ...assignmentOutcome({ assigned, refused, course }, (id) =>
+        this.catalogue.titleOf('course', id),
+      ),
+    };
     if (!extra.ok) {
       response.status(400);
       return { ...base, settingErrors: errorsByPath(extra.errors) };
@@ -118,14 +128,8 @@ export class ReportPagesController {
       threshold: String(view.threshold),
       minSessions: String(view.minSessions),
     })}`;
-    return {
-      ...base,
-      ...retrainingPageModel(view, viewer, self),
-      notice:
-        typeof assigned === 'string' && typeof course === 'string'
-          ? `${assigned} ${assigned === '1' ? 'person' : 'people'} assigned “${this.catalogue.titleOf('course', course)}”.`
-          : undefined,
-    };
+    const today = this.clock.now().toISOString().slice(0, 10);
+    return { ...base, ...retrainingPageModel(view, { viewer, self, today }) };
   }
 
   @Get('exports')
@@ -137,15 +141,20 @@ export class ReportPagesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     const filters = await this.filters(viewer, query, response);
-    const suffix = filters.value ? filterQuery(filters.value) : '';
+    // Bad filters get no download links: each would only answer the same 400.
+    const suffix = filters.value ? filterQuery(filters.value) : null;
     return {
       title: 'Exports',
-      tables: this.exports.tables().map((table) => ({ ...table, href: `${table.href}${suffix}` })),
+      tables: this.exports.tables().map((table) => ({
+        ...table,
+        href: suffix === null ? null : `${table.href}${suffix}`,
+      })),
       ...filters.form,
     };
   }
 
-  // The filter form of every page: validated like the API, re-rendered with its errors (400).
+  // The filter form of every page: checked like the API (to before from too), re-rendered with
+  // its errors at the fields (400).
   private async filters(
     viewer: Viewer,
     query: QueryParams,
@@ -156,9 +165,10 @@ export class ReportPagesController {
       programmes: this.catalogue.programmes(),
     };
     const result = validateInto(ReportFiltersDto, query);
-    if (!result.ok) {
+    const errors = result.ok ? this.scopes.filterErrors(result.value) : result.errors;
+    if (!result.ok || errors.length > 0) {
       response.status(400);
-      return { value: null, form: filterFormModel(query, options, result.errors) };
+      return { value: null, form: filterFormModel(query, options, errors) };
     }
     return { value: result.value, form: filterFormModel(query, options) };
   }

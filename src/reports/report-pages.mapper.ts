@@ -169,15 +169,21 @@ export function filterFormModel(
 
 /**
  * The retraining page: people weakest first, and per course the form that assigns it to those
- * it would reach (trainers, hr and admins; supervisors read). `self` is where the form returns.
+ * it would reach (trainers, hr and admins; supervisors read). `self` is where the form returns;
+ * `today` is the earliest due date the assignment accepts.
  */
-export function retrainingPageModel(view: RetrainingView, viewer: Viewer, self: string): object {
+export function retrainingPageModel(
+  view: RetrainingView,
+  page: { viewer: Viewer; self: string; today: string },
+): object {
+  const { viewer, self, today } = page;
   const mayAssign = viewer.roles.some((role) => ['trainer', 'hr', 'admin'].includes(role));
   const names = new Map(view.people.map((person) => [person.userId, person.displayName]));
   return {
     view,
     mayAssign,
     next: self,
+    today,
     jsonQuery: self.slice('/reports/retraining'.length),
     courses: view.courses.map((course) => ({
       ...course,
@@ -198,4 +204,21 @@ export function retrainingPageModel(view: RetrainingView, viewer: Viewer, self: 
       })),
     })),
   };
+}
+
+/**
+ * What the assignment form reports on coming back to the retraining page (`?course=…` with
+ * `assigned=2`, or `refused=` and the reason): a notice, or an alert that nobody was assigned.
+ */
+export function assignmentOutcome(
+  query: { assigned?: unknown; refused?: unknown; course?: unknown },
+  titleOf: (courseId: string) => string,
+): { notice?: string; refusal?: string } {
+  const { assigned, refused, course } = query;
+  if (typeof course !== 'string') return {};
+  const title = titleOf(course);
+  if (typeof refused === 'string') return { refusal: `Nobody was assigned “${title}”: ${refused}` };
+  if (typeof assigned === 'string')
+    return { notice: `${assigned} ${assigned === '1' ? 'person' : 'people'} assigned “${title}”.` };
+  return {};
 }

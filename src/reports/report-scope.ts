@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { FieldError } from '../common/domain-error';
 import { DAY_MS, dayStartUtc } from '../common/time';
 import { assertTeamVisible, canSeePerson, visibleTeams } from '../identity/team-scope';
 import { Viewer } from '../identity/viewer';
@@ -45,21 +46,15 @@ export class ReportScopes {
 
   resolve(viewer: Viewer, dto: ReportFiltersDto): ReportScope {
     assertTeamVisible(viewer, dto.team);
+    const errors = this.filterErrors(dto);
+    if (errors.length > 0) throw ReportError.invalidFilters(errors);
     const managed = visibleTeams(viewer)?.slice().sort() ?? null;
-    let programme: ProgrammeScope | null = null;
-    if (dto.programme) {
-      programme = this.catalogue.programme(dto.programme);
-      if (!programme)
-        throw ReportError.invalidFilter('programme', `There is no programme "${dto.programme}"`);
-    }
-    const fromTime = dto.from ? dayStart(dto.from, 'from') : null;
-    const toStart = dto.to ? dayStart(dto.to, 'to') : null;
-    if (fromTime && toStart && toStart < fromTime)
-      throw ReportError.invalidFilter('to', 'to must be on or after from');
+    const fromTime = dto.from ? dayStartUtc(dto.from) : null;
+    const toStart = dto.to ? dayStartUtc(dto.to) : null;
     return {
       teams: dto.team ? [dto.team] : managed,
       cohort: dto.cohort ?? null,
-      programme,
+      programme: dto.programme ? this.catalogue.programme(dto.programme) : null,
       from: dto.from ?? null,
       to: dto.to ?? null,
       fromTime,
@@ -72,6 +67,24 @@ export class ReportScopes {
         to: dto.to ?? null,
       },
     };
+  }
+
+  /**
+   * What is wrong with filters that have the right form: an unknown programme, a day that does
+   * not exist (2026-02-30), `to` before `from`. Pages show these at the fields; the API refuses.
+   */
+  filterErrors(dto: ReportFiltersDto): FieldError[] {
+    const errors: FieldError[] = [];
+    if (dto.programme && !this.catalogue.programme(dto.programme))
+      errors.push({ path: 'programme', messages: [`There is no programme "${dto.programme}"`] });
+    const real = (day: string | undefined): boolean => !day || dayStartUtc(day) !== null;
+    for (const path of ['from', 'to'] as const) {
+      if (!real(dto[path])) errors.push({ path, messages: [`${path} is not a real calendar day`] });
+    }
+    // Real days in YYYY-MM-DD compare as strings.
+    if (dto.from && dto.to && real(dto.from) && real(dto.to) && dto.to < dto.from)
+      errors.push({ path: 'to', messages: ['to must be on or after from'] });
+    return errors;
   }
 
   /** Whether the viewer may read this person's full record. */
@@ -178,10 +191,4 @@ export class ReportScopes {
 
 export function rawNumber(value: unknown): number {
   return value === null || value === undefined ? 0 : Number(value);
-}
-
-function dayStart(day: string, path: string): Date {
-  const date = dayStartUtc(day);
-  if (!date) throw ReportError.invalidFilter(path, `${path} is not a real calendar day`);
-  return date;
 }

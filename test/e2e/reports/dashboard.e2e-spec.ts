@@ -208,4 +208,23 @@ describe(DashboardService.name, () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('from must be a calendar day YYYY-MM-DD');
   });
+
+  it('should show dates in the wrong order at the field of the page, with the filters kept', async () => {
+    const browser = new BrowserSession(t.app.getHttpServer());
+    await browser.signIn('hr@academy.local', DEMO_PASSWORD);
+    for (const [path, id] of [
+      ['/reports', 'report'],
+      ['/reports/retraining', 'retraining'],
+    ]) {
+      const page = await browser.get(`${path}?team=North&from=2026-12-10&to=2026-12-01`);
+      expect(page.status).toBe(400);
+      expect(page.text).toContain(
+        `<p class="field-error" id="${id}-to-error" role="alert">to must be on or after from</p>`,
+      );
+      expect(page.text).toContain(`name="to" value="2026-12-01" aria-invalid="true"`);
+      expect(page.text).toContain('name="from" value="2026-12-10"');
+      expect(page.text).toContain('<option value="North" selected>');
+      expect(page.text).not.toContain('The report filters are not valid');
+    }
+  });
 });

@@ -256,4 +256,19 @@ describe(ExportsService.name, () => {
     );
     expect(page.text).toContain('<form method="get" action="/reports/exports"');
   });
+
+  it('should show dates in the wrong order at the field, keep them and offer no download', async () => {
+    const page = await t
+      .http()
+      .get('/reports/exports?from=2026-12-10&to=2026-12-01')
+      .set('Authorization', p.hr)
+      .expect(400);
+    expect(page.text).toMatch(
+      /<p class="field-error" id="exports-to-error" role="alert">to must be on or after from<\/p>/,
+    );
+    expect(page.text).toContain('name="to" value="2026-12-01" aria-invalid="true"');
+    expect(page.text).toContain('name="from" value="2026-12-10"');
+    expect(page.text).not.toContain('Download people.csv');
+    expect(page.text).toContain('Fix the filters to download');
+  });
 });

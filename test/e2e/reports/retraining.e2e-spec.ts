@@ -162,6 +162,45 @@ describe('Targeted retraining report', () => {
     expect(refused.text).toContain('id="retraining-threshold-error"');
   });
 
+  it('should bring the trainer back to the page with its filters and the reason when an assignment is refused', async () => {
+    const browser = new BrowserSession(t.app.getHttpServer());
+    await browser.signIn('trainer@academy.local', DEMO_PASSWORD);
+    const page = await browser.get('/reports/retraining?cohort=C1&minSessions=1');
+    // The browser offers no day before the server's today, the first the assignment accepts.
+    expect(page.text).toContain('<input type="date" name="dueDate" min="2026-11-26" required>');
+    const next = '/reports/retraining?cohort=C1&threshold=60&minSessions=1';
+    expect(page.text).toContain(
+      'name="next" value="/reports/retraining?cohort&#x3D;C1&amp;threshold&#x3D;60&amp;minSessions&#x3D;1"',
+    );
+    const refused = await browser.postForm('/courses/communication-etiquette/assignments', {
+      userIds: [p.bob.id],
+      dueDate: '2026-11-25',
+      next,
+    });
+    expect(refused.status).toBe(303);
+    const location = new URL(refused.headers.location as string, 'http://academy.test');
+    expect(location.pathname).toBe('/reports/retraining');
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      cohort: 'C1',
+      threshold: '60',
+      minSessions: '1',
+      refused: 'dueDate must be today (2026-11-26) or later',
+      course: 'communication-etiquette',
+    });
+    const back = await browser.get(refused.headers.location as string);
+    expect(back.status).toBe(200);
+    expect(back.text).toContain(
+      '<p class="alert" role="alert" data-testid="retraining-refusal">Nobody was assigned “Communication and etiquette”: dueDate must be today (2026-11-26) or later</p>',
+    );
+    expect(back.text).toContain('<option value="C1" selected>');
+    expect(back.text).toContain('data-testid="assign-communication-etiquette"');
+    const after = (await retraining(p.hr, '?minSessions=1').expect(200)).body as Retraining;
+    const bob = after.people.find((person) => person.displayName === 'Bob')!;
+    expect(
+      bob.suggestions.find((item) => item.courseId === 'communication-etiquette'),
+    ).toMatchObject({ status: 'none' });
+  });
+
   it('should show a person what to work on in their record, and staff the same', async () => {
     // Bob has one finished session; a second, as weak, makes two (the record needs two).
     const data = t.app.get(DataSource);
