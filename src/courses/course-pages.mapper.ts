@@ -190,7 +190,7 @@ export function lessonPage(
 
 /** The knowledge check's own wording for a problem with the whole check (as public/js/courses.js shows it). */
 function checkMessage(message: string): string {
-  return message === 'answer at least one question' ? 'Pick an answer first.' : message;
+  return /^answer at least one question$/i.test(message) ? 'Pick an answer first.' : message;
 }
 
 /** Days ahead that an assignment counts as due soon on the home page. */

@@ -254,7 +254,7 @@ describe('Own account: password and sessions', () => {
         next: '/courses',
       });
       expect(differ.status).toBe(400);
-      expect(differ.text).toContain('the two new passwords differ');
+      expect(differ.text).toContain('The two new passwords differ');
 
       const done = await browser.postForm('/account/password', {
         currentPassword: person.password,
@@ -282,7 +282,7 @@ describe('Own account: password and sessions', () => {
         repeatPassword: NEW_PASSWORD,
       });
       expect(wrong.status).toBe(400);
-      expect(wrong.text).toContain('currentPassword is not your current password');
+      expect(wrong.text).toContain('This is not your current password');
 
       const changed = await browser.postForm('/account/password', {
         currentPassword: person.password,

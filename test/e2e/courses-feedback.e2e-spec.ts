@@ -193,7 +193,7 @@ describe('Course feedback (training satisfaction)', () => {
       comment: 'kept',
     });
     expect(empty.status).toBe(400);
-    expect(empty.text).toContain('rating must be a whole number from 1 to 5');
+    expect(empty.text).toContain('Must be a whole number from 1 to 5');
     expect(empty.text).toContain('>kept</textarea>');
     const saved = await browser.postForm(`/courses/${COURSE}/feedback`, {
       rating: '5',

@@ -102,7 +102,7 @@ describe('Course pages', () => {
     expect(early.text).toContain('Answer every knowledge-check question correctly first');
     // The question still wrong is marked and described; the right one is not.
     expect(early.text).toMatch(/data-question="q1" aria-describedby="check-q1-error"/);
-    expect(early.text).toMatch(/id="check-q1-error"[^>]*>not answered correctly yet</);
+    expect(early.text).toMatch(/id="check-q1-error"[^>]*>Not answered correctly yet</);
     expect(early.text).not.toContain('check-q2-error');
     const right = await trainee.postForm('/courses/phone-basics/lessons/greeting/check', {
       q1: '1',
@@ -130,7 +130,7 @@ describe('Course pages', () => {
       dueDate: '2026-01-01',
     });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('dueDate must be today (2026-11-23) or later');
+    expect(bad.text).toContain('Must be today (2026-11-23) or later');
     const assigned = await trainer.postForm('/courses/data-privacy/assignments', {
       team: 'North',
       dueDate: '2026-11-30',

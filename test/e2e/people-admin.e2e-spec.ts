@@ -246,7 +246,7 @@ describe('Editing people (admin)', () => {
         active: 'on',
       });
       expect(bad.status).toBe(400);
-      expect(bad.text).toContain('email must be an email');
+      expect(bad.text).toContain('Must be an email');
       expect(bad.text).toContain('value="not an email"');
 
       const saved = await browser.postForm(`/admin/users/${person.id}`, {

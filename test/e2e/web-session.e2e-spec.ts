@@ -85,7 +85,7 @@ describe('Web sign-in and pages', () => {
       password: 'long-enough-pw',
     });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('email must be an email');
+    expect(bad.text).toContain('Must be an email');
     const good = await browser.postForm('/admin/users', {
       email: 'form.made@academy.local',
       displayName: 'Form Made',

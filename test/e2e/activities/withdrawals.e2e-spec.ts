@@ -208,7 +208,7 @@ describe('Withdrawing exams and scenarios of the editors', () => {
 
     const short = await browser.postForm('/exams/authoring/night-quiz/withdraw', { reason: 'no' });
     expect(short.status).toBe(400);
-    expect(short.text).toContain('reason must say why, in at least 5 characters');
+    expect(short.text).toContain('Must say why, in at least 5 characters');
     expect(short.text).toContain('>no</textarea>');
 
     const done = await browser.postForm('/exams/authoring/night-quiz/withdraw', {

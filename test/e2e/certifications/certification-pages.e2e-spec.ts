@@ -72,7 +72,7 @@ describe('Certification pages', () => {
     expect(forged.status).toBe(403);
     const empty = await hr.postForm(`/certificates/${id}/revoke`, { reason: '' });
     expect(empty.status).toBe(400);
-    expect(empty.text).toContain('reason must say why');
+    expect(empty.text).toContain('Must say why');
     const done = await hr.postForm(`/certificates/${id}/revoke`, { reason: 'Issued by mistake' });
     expect(done.status).toBe(303);
     const after = await hr.get('/certificates/staff?revoked=1');

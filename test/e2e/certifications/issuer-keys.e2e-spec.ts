@@ -261,7 +261,7 @@ describe('Issuer signing keys: rotation and revocation', () => {
     const retired = /data-key="(z\w+)" data-state="retired"/.exec(after.text)![1];
     const empty = await browser.postForm(`/admin/issuer-keys/${retired}/revoke`, { reason: '' });
     expect(empty.status).toBe(400);
-    expect(empty.text).toContain('reason must say why');
+    expect(empty.text).toContain('Must say why');
     const done = await browser.postForm(`/admin/issuer-keys/${retired}/revoke`, {
       reason: 'Rotated out after the audit',
     });

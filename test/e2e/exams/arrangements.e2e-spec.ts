@@ -195,7 +195,7 @@ describe('Exam arrangements (API and page)', () => {
       reason: 'Extra time',
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.text).toContain('no account has this email address');
+    expect(unknown.text).toContain('No account has this email address');
     expect(unknown.text).toContain('value="nobody@academy.local"');
     const saved = await browser.postForm('/exams/short-quiz/arrangements', {
       email: 'other.arranged@academy.local',

@@ -206,7 +206,7 @@ describe(DashboardService.name, () => {
     );
     const bad = await browser.get('/reports?from=soon');
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('from must be a calendar day YYYY-MM-DD');
+    expect(bad.text).toContain('Must be a calendar day YYYY-MM-DD');
   });
 
   it('should show dates in the wrong order at the field of the page, with the filters kept', async () => {
@@ -219,7 +219,7 @@ describe(DashboardService.name, () => {
       const page = await browser.get(`${path}?team=North&from=2026-12-10&to=2026-12-01`);
       expect(page.status).toBe(400);
       expect(page.text).toContain(
-        `<p class="field-error" id="${id}-to-error" role="alert">to must be on or after from</p>`,
+        `<p class="field-error" id="${id}-to-error" role="alert">Must be on or after from</p>`,
       );
       expect(page.text).toContain(`name="to" value="2026-12-01" aria-invalid="true"`);
       expect(page.text).toContain('name="from" value="2026-12-10"');

@@ -264,7 +264,7 @@ describe(ExportsService.name, () => {
       .set('Authorization', p.hr)
       .expect(400);
     expect(page.text).toMatch(
-      /<p class="field-error" id="exports-to-error" role="alert">to must be on or after from<\/p>/,
+      /<p class="field-error" id="exports-to-error" role="alert">Must be on or after from<\/p>/,
     );
     expect(page.text).toContain('name="to" value="2026-12-01" aria-invalid="true"');
     expect(page.text).toContain('name="from" value="2026-12-10"');

@@ -133,7 +133,7 @@ describe('Role-play pages', () => {
       text: '   ',
     });
     expect(response.status).toBe(400);
-    expect(response.text).toContain('write a reply first');
+    expect(response.text).toContain('Write a reply first');
     expect(response.text).toContain('id="reply-form"');
   });
 
@@ -248,7 +248,7 @@ describe('Role-play pages', () => {
     expect(filtered.text).not.toContain(`data-session="${sessionId}"`);
     const bad = await trainer.get('/simulations/sessions?userId=not-a-uuid');
     expect(bad.status).toBe(400);
-    expect(bad.text).toMatch(/class="field-error"[^>]*>userId must be a UUID/);
+    expect(bad.text).toMatch(/class="field-error"[^>]*>Must be a UUID/);
     await expect(trainee.get('/simulations/sessions')).resolves.toMatchObject({ status: 403 });
   });
 
@@ -366,7 +366,7 @@ describe('Scenario editor pages', () => {
       anger: '300',
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.text).toMatch(/class="field-error"[^>]*>anger must not be greater than 100/);
+    expect(outcome.text).toMatch(/class="field-error"[^>]*>Must be 100 or less/);
   });
 
   it('should refuse to publish while a calibration example takes another branch', async () => {

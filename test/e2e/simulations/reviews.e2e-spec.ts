@@ -240,8 +240,8 @@ describe('Reviews of role-play replies', () => {
       });
       expect(response.status).toBe(400);
       expect(response.text).toContain('data-testid="review-error"');
-      expect(response.text).toContain('verdict must be pass or fail');
-      expect(response.text).toContain('politeness must be a whole number from 1 to 5');
+      expect(response.text).toContain('Must be pass or fail');
+      expect(response.text).toContain('Must be a whole number from 1 to 5');
       expect(response.text).toContain('Keep this note');
       await expect(reviewRows()).resolves.toEqual([]);
     });
@@ -361,7 +361,7 @@ describe('Reviews of role-play replies', () => {
       await page.signIn('supervisor@academy.local', DEMO_PASSWORD);
       const shown = await page.get('/simulations/reviews?from=2026-02-30');
       expect(shown.status).toBe(400);
-      expect(shown.text).toContain('from is not a real calendar day');
+      expect(shown.text).toContain('This is not a real calendar day');
     });
 
     it('should refuse a team outside the viewer’s and keep the report to staff', async () => {

@@ -126,7 +126,7 @@ describe('Finding role-play sessions by name or email', () => {
       expect(found.text).not.toContain('>Tara Trainee</option>');
       const bad = await page.get(`/simulations/sessions?q=${'x'.repeat(81)}`);
       expect(bad.status).toBe(400);
-      expect(bad.text).toContain('q must be at most 80 characters');
+      expect(bad.text).toContain('Must be at most 80 characters');
     });
 
     it('should offer the box instead of the drop-down once the people do not fit in it', async () => {
