@@ -58,8 +58,8 @@ function parseObject(text: string): JsonObject | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    return `This is not JSON: ${(error as Error).message}`;
+  } catch {
+    return 'This is not a credential file: paste the JSON text of an Open Badges credential, or open the file.';
   }
   return isJsonObject(value) ? value : 'The credential must be a JSON object ({ … })';
 }

@@ -9,3 +9,9 @@ export function dayStartUtc(day: string): Date | null {
   const date = new Date(`${day}T00:00:00.000Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day ? null : date;
 }
+
+/** A date as pages print it: YYYY-MM-DD, or YYYY-MM-DD HH:MM UTC with the time. */
+export function formatUtc(date: Date, withTime = true): string {
+  const iso = date.toISOString();
+  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10);
+}

@@ -1,6 +1,7 @@
 import hbs from 'hbs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { formatUtc } from './time';
 
 let registered = false;
 
@@ -37,6 +38,5 @@ function formatDate(value: unknown, withTime: boolean): string {
   if (value === null || value === undefined || value === '') return '–';
   const date = value instanceof Date ? value : new Date(String(value));
   if (Number.isNaN(date.getTime())) return '–';
-  const iso = date.toISOString();
-  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10);
+  return formatUtc(date, withTime);
 }

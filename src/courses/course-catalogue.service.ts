@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ContentCatalogue } from '../content/content-kind';
+import { POSITIONS } from '../rotations/position-content.kind';
 import { COURSES } from './course-content.kind';
 import { CourseDefinition, LessonDefinition } from './course-definition';
 import { CourseError, CourseErrorCode } from './course-error';
@@ -25,6 +26,12 @@ export class CourseCatalogueService {
       this.indexedFrom = courses;
     }
     return this.byId.get(courseId);
+  }
+
+  /** The title of a position in content/positions (what `requiredFor` names); the id when unknown. */
+  positionTitle(positionId: string): string {
+    const position = this.content.get(POSITIONS).find((item) => item.id === positionId);
+    return position?.title ?? positionId;
   }
 
   course(courseId: string): CourseDefinition {

@@ -237,6 +237,7 @@ export class CourseViewsService {
       summary: course.summary,
       tags: course.tags,
       requiredFor: course.requiredFor,
+      requiredForTitles: course.requiredFor.map((id) => this.catalogue.positionTitle(id)),
       trains: course.trains,
       prerequisites,
       prerequisitesMet: prerequisites.every((prerequisite) => prerequisite.completed),

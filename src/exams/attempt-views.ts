@@ -74,6 +74,8 @@ export interface AttemptView extends AttemptSummaryView {
   sections: string[];
   questions: QuestionView[];
   reviewAvailable: boolean;
+  /** While the taker may not see keys and feedback yet: when they may (an after-close exam's close). */
+  reviewOpensAt: Date | null;
   review?: ReviewView[];
 }
 
@@ -121,6 +123,7 @@ export function attemptView(
       questionView(slot, loaded.steps.get(slot.slot) ?? [], options.reveal),
     ),
     reviewAvailable: options.reveal && attempt.status === 'finished',
+    reviewOpensAt: !options.reveal && exam.reviewPolicy === 'after-close' ? exam.closesAt : null,
   };
   if (options.reveal)
     view.review = loaded.slots.map((slot) => reviewView(slot, loaded.steps.get(slot.slot) ?? []));

@@ -1,3 +1,4 @@
+import { formatUtc } from '../common/time';
 import type { ExamAttempt } from './exam-attempt.entity';
 import { ExamDefinition, ReviewPolicy } from './exam-definition';
 
@@ -76,10 +77,10 @@ export function availabilityOf(
   let reason: string | null = null;
   if (open) reason = 'An attempt is already open';
   else if (exam.closesAt && now >= exam.closesAt)
-    reason = `The exam closed on ${exam.closesAt.toISOString()}`;
+    reason = `The exam closed on ${formatUtc(exam.closesAt)}`;
   else if (left === 0) reason = `All ${exam.attemptsAllowed} attempts have been used`;
   else if (waitUntil && now < waitUntil)
-    reason = `The next attempt can start at ${waitUntil.toISOString()}`;
+    reason = `The next attempt can start at ${formatUtc(waitUntil)}`;
   return {
     attemptsUsed: used,
     attemptsLeft: left,

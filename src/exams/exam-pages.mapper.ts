@@ -1,3 +1,4 @@
+import { formatUtc } from '../common/time';
 import { AttemptView, QuestionView, ReviewView } from './attempt-views';
 import { SummaryState } from './engine';
 import { renderInline, renderQuestionText } from './exam-text';
@@ -150,5 +151,14 @@ export function resultPageModel(
     ...options,
     marks: view.result ? round(view.result.marks) : null,
     maxMarks: view.result ? round(view.result.maxMarks) : null,
+    reviewLater: reviewLater(view),
   };
+}
+
+/** Why a finished attempt shows no answers yet, and when it will. */
+function reviewLater(view: AttemptView): string | null {
+  if (view.reviewAvailable || !view.finishedAt) return null;
+  return view.reviewOpensAt
+    ? `Answers are shown after the exam closes on ${formatUtc(view.reviewOpensAt)}.`
+    : 'This exam does not show the answers and feedback.';
 }

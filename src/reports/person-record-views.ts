@@ -64,6 +64,8 @@ export class PersonSimulationView {
   @ApiPropertyOptional({ nullable: true }) finishedAt!: string | null;
   @ApiProperty() turns!: number;
   @ApiPropertyOptional({ nullable: true }) outcome!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The outcome as the debrief reads it' })
+  outcomeLabel!: string | null;
   @ApiPropertyOptional({ nullable: true }) passed!: boolean | null;
   @ApiPropertyOptional({ nullable: true }) meanScore!: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'The debrief page, once finished' })

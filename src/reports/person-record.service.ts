@@ -13,6 +13,7 @@ import { ReportError } from './report-error';
 import { rawNumber, ReportScopes } from './report-scope';
 import { RetrainingService } from './retraining.service';
 import { rawIso, rawTime } from '../database/raw-time';
+import { outcomeLabel } from '../simulations/outcome-labels';
 
 type Raw = Record<string, unknown>;
 const PEOPLE_PAGE = 200;
@@ -152,6 +153,7 @@ export class PersonRecordService {
         finishedAt: rawIso(row.finished_at),
         turns: rawNumber(row.turn_count),
         outcome: (row.outcome as string | null) ?? null,
+        outcomeLabel: row.outcome ? outcomeLabel(String(row.outcome)) : null,
         passed: booleanOf(row.passed),
         meanScore:
           row.mean_score === null || row.mean_score === undefined ? null : Number(row.mean_score),

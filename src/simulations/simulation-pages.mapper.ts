@@ -17,6 +17,7 @@ import {
   unseenReviewsNotice,
 } from './turn-review-pages.mapper';
 import type { DebriefTurn, MoodLabel, OutcomeKind, Scenario } from './engine';
+import { OUTCOME_LABELS } from './outcome-labels';
 
 type Badge = { label: string; badge: string };
 
@@ -28,10 +29,10 @@ const STATUS: Record<ScenarioSummaryView['mine']['status'], Badge> = {
 };
 
 const OUTCOME: Record<OutcomeKind, Badge> = {
-  resolved: { label: 'Resolved', badge: 'good' },
-  'escalated-properly': { label: 'Escalated properly', badge: 'good' },
-  'escalated-badly': { label: 'Escalated badly', badge: 'bad' },
-  lost: { label: 'Customer lost', badge: 'bad' },
+  resolved: { label: OUTCOME_LABELS.resolved, badge: 'good' },
+  'escalated-properly': { label: OUTCOME_LABELS['escalated-properly'], badge: 'good' },
+  'escalated-badly': { label: OUTCOME_LABELS['escalated-badly'], badge: 'bad' },
+  lost: { label: OUTCOME_LABELS.lost, badge: 'bad' },
 };
 
 const MOOD_BADGE: Record<MoodLabel, string> = {

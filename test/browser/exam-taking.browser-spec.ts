@@ -1,5 +1,10 @@
 import { Page } from 'playwright-core';
-import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
+import {
+  BrowserHarness,
+  describeInBrowser,
+  pageWidth,
+  startBrowserHarness,
+} from '../support/browser';
 import { EXAM_FIXTURE_ENV } from '../support/exams';
 
 // The right answer to each short-quiz question, by the type of the question shown.
@@ -70,6 +75,41 @@ describeInBrowser('Taking an exam (browser)', () => {
     await page.getByTestId('review-question').first().waitFor();
     await expect(page.getByTestId('review-question').count()).resolves.toBe(3);
     await expect(page.locator('.badge.good').count()).resolves.toBe(3);
+    await page.close();
+  });
+
+  it('should fit a matching question on a 390 px phone screen', async () => {
+    const page = await h.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await h.signIn(page, 'trainee@academy.local');
+    await page.goto('/exams/all-types');
+    await Promise.all([
+      page.waitForURL(/\/exams\/attempts\/[0-9a-f-]+$/),
+      page.getByRole('button', { name: 'Start the exam' }).click(),
+    ]);
+    const matching = page.locator('section.question[data-type="matching"]');
+    const slot = (await matching.getAttribute('data-slot'))!;
+    await page
+      .getByRole('navigation', { name: 'Questions' })
+      .getByRole('link', { name: slot, exact: true })
+      .click();
+    await expect(matching.isVisible()).resolves.toBe(true);
+    // Authored answers are often a sentence long (content/exams/banks/emotions-conflict.yaml).
+    const longAnswer = 'Reassure and give clear steps and times, confirming each one';
+    await matching
+      .locator('option[value="1 month"]')
+      .evaluateAll((options: { value: string; outerHTML: string }[], text: string) => {
+        for (const option of options)
+          option.outerHTML = `<option value="${option.value}">${text}</option>`;
+      }, longAnswer);
+    await expect(pageWidth(page)).resolves.toBe(390);
+    // The table fits its card rather than scrolling sideways inside it.
+    const table = matching.locator('table');
+    await expect(table.evaluate((box) => box.scrollWidth - box.clientWidth)).resolves.toBe(0);
+    for (const select of await matching.locator('select').all()) {
+      const box = (await select.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
     await page.close();
   });
 });

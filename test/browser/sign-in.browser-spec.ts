@@ -1,4 +1,9 @@
-import { BrowserHarness, describeInBrowser, startBrowserHarness } from '../support/browser';
+import {
+  BrowserHarness,
+  describeInBrowser,
+  pageWidth,
+  startBrowserHarness,
+} from '../support/browser';
 
 describeInBrowser('Signing in (browser)', () => {
   let h: BrowserHarness;
@@ -107,6 +112,24 @@ describeInBrowser('Signing in (browser)', () => {
       'user.updated',
     );
     await page.close();
+  });
+
+  it('should fit a 390 px phone screen: wide tables scroll in their own box, long emails wrap', async () => {
+    const pages = {
+      'hr@academy.local': ['/admin/users', '/certificates/staff'],
+      'trainee@academy.local': ['/simulations', '/reports/me'],
+    };
+    for (const [email, paths] of Object.entries(pages)) {
+      const page = await h.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await h.signIn(page, email);
+      for (const path of paths) {
+        await page.goto(path);
+        const width = await pageWidth(page);
+        expect({ path, width }).toEqual({ path, width: 390 });
+      }
+      await page.close();
+    }
   });
 
   it('should take a request for a new password from the sign-in page', async () => {

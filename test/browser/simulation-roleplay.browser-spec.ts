@@ -17,8 +17,7 @@ describeInBrowser('Playing a role-play scenario (browser)', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('response', (response) => {
-      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
-        errors.push(`${response.status()} ${response.url()}`);
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
     });
     await h.signIn(page, 'trainee@academy.local');
     await page.goto('/simulations');

@@ -1,3 +1,6 @@
+import { ContentCatalogue } from '../../src/content/content-kind';
+import { POSITIONS } from '../../src/rotations/position-content.kind';
+import { PositionDefinition } from '../../src/rotations/position-definition';
 import { BrowserSession } from '../support/browser-session';
 import { COURSE_FIXTURE_ENV } from '../support/courses';
 import { createTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
@@ -25,6 +28,21 @@ describe('Course pages', () => {
     expect(page.text).toContain('data-course="phone-basics"');
     expect(page.text).toMatch(/data-course="calm-complaints"[\s\S]*First: Phone basics/);
     expect(page.text).not.toContain('Progress and assignments');
+  });
+
+  it('should name the positions a course is required for by their titles', async () => {
+    const position = (id: string, title: string) => ({ id, title }) as PositionDefinition;
+    t.app
+      .get(ContentCatalogue)
+      .set(POSITIONS, [
+        position('front-line-agent', 'Front-line agent'),
+        position('complaints-desk', 'Complaints desk'),
+      ]);
+    const page = await trainee.get('/courses');
+    expect(page.text).toMatch(
+      /data-course="calm-complaints"[\s\S]*?Required for: Front-line agent, Complaints desk</,
+    );
+    expect(page.text).not.toContain('Required for: front-line-agent');
   });
 
   it('should refuse enrolment before the prerequisites with a clear message on the page', async () => {

@@ -14,6 +14,15 @@ describe('Web sign-in and pages', () => {
     expect(response.headers.location).toBe('/login?next=%2Fadmin%2Fusers');
   });
 
+  it('should link every page to the app’s icon, so browsers do not ask for /favicon.ico', async () => {
+    const login = await t.http().get('/login').expect(200);
+    expect(login.text).toContain(
+      '<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">',
+    );
+    const icon = await t.http().get('/assets/favicon.svg').expect(200);
+    expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  });
+
   it('should refuse a login form posted without the CSRF token', async () => {
     const browser = new BrowserSession(t.app.getHttpServer());
     await browser.get('/login');

@@ -18,6 +18,11 @@ export function describeInBrowser(name: string, body: () => void): void {
   describe.skip(name, body);
 }
 
+/** How wide the page is laid out, in CSS pixels: wider than the viewport means it scrolls sideways. */
+export function pageWidth(page: Page): Promise<number> {
+  return page.locator('html').evaluate((html: { scrollWidth: number }) => html.scrollWidth);
+}
+
 export interface BrowserHarness {
   t: TestApp;
   browser: Browser;

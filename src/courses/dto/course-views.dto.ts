@@ -58,6 +58,8 @@ export class CourseSummaryView {
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ type: [String], description: 'Position ids this course is required for' })
   requiredFor!: string[];
+  @ApiProperty({ type: [String], description: 'Titles of those positions, in the same order' })
+  requiredForTitles!: string[];
   @ApiProperty({
     enum: DIMENSIONS,
     isArray: true,

@@ -85,6 +85,20 @@ describe('Certification pages', () => {
     expect(verify.body.status).toBe('revoked');
   });
 
+  it('should show the score of a requirement’s evidence as a whole percentage', async () => {
+    await recordActivity(t, {
+      userId: traineeId,
+      kind: 'course',
+      id: 'phone-basics',
+      score: 95.88,
+    });
+    const page = await (await session('trainee@academy.local')).get('/certificates');
+    expect(page.text).toMatch(
+      /data-requirement="course:phone-basics"[\s\S]*?\(\d{4}-\d\d-\d\d, 96 %\)/,
+    );
+    expect(page.text).not.toContain('95.88');
+  });
+
   it('should let a supervisor sign the checklist from the page and issue the certificate', async () => {
     await recordActivity(t, { userId: traineeId, kind: 'course', id: 'phone-basics' });
     const supervisor = await session('supervisor@academy.local');

@@ -345,13 +345,16 @@ describe('Signed Open Badges 3.0 credentials', () => {
 
     for (const [text, reason] of [
       ['', 'Paste the credential'],
-      ['{"name": ', 'This is not JSON'],
+      ['{"name": ', 'This is not a credential file: paste the JSON text'],
+      ['not json at all', 'This is not a credential file: paste the JSON text'],
       ['[1, 2]', 'must be a JSON object'],
     ]) {
       const response = await visitor.postForm('/verify', { credential: text });
       expect(response.status).toBe(400);
       expect(response.text).toContain(reason);
       expect(response.text).toContain('aria-invalid="true"');
+      // The parser's own words ("Unexpected token …") mean nothing to a visitor.
+      expect(response.text).not.toContain('Unexpected');
     }
     // A form post without the page's CSRF token is refused.
     expect((await visitor.postForm('/verify', { credential: edited }, false)).status).toBe(403);

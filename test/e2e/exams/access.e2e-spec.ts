@@ -35,6 +35,12 @@ const KEY_TEXTS = [
   'Which tier?',
 ];
 
+// What the result page says instead of the review link, by exam and its review policy.
+const REVIEW_LATER: Record<string, string> = {
+  'closed-review': 'Answers are shown after the exam closes on 2026-11-23 12:00 UTC.',
+  'gift-exam': 'This exam does not show the answers and feedback.',
+};
+
 function keyLeaks(body: unknown, where: string): string[] {
   const leaks: string[] = [];
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -117,10 +123,10 @@ describe('Exam access and key secrecy', () => {
         .expect((r) => expect(r.body.code).toBe('REVIEW_NOT_AVAILABLE'));
       const session = new BrowserSession(t.app.getHttpServer());
       await session.signIn('trainee@academy.local', DEMO_PASSWORD);
-      check(
-        (await session.get(`/exams/attempts/${attempt.id}/result`)).text,
-        `result page ${examId}`,
-      );
+      const resultPage = (await session.get(`/exams/attempts/${attempt.id}/result`)).text;
+      check(resultPage, `result page ${examId}`);
+      // The page says when the answers are shown, or that they never are.
+      expect(resultPage).toContain(REVIEW_LATER[examId]);
       check((await session.get(`/exams/${examId}`)).text, `exam page ${examId}`);
     }
     check(

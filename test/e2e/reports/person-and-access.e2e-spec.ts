@@ -152,6 +152,9 @@ describe(PersonRecordService.name, () => {
     expect(page.text).toContain(`href="/exams/attempts/${record.exams[1].attemptId}/result"`);
     expect(page.text).toContain(`href="/api/reports/people/${p.ann.id}/record.csv"`);
     expect(page.text).toContain('Settled in well');
+    // The outcome reads as on the debrief, not as its code.
+    expect(page.text).toContain('<td>Resolved <span class="badge good">Passed</span></td>');
+    expect(record.simulations[0]).toMatchObject({ outcome: 'resolved', outcomeLabel: 'Resolved' });
   });
 
   describe('access', () => {
