@@ -1,4 +1,4 @@
-import { MATRIX_PAGE_SIZE, matrixPageModel } from './rotation-pages.mapper';
+import { eligibilityBadge, MATRIX_PAGE_SIZE, matrixPageModel } from './rotation-pages.mapper';
 import { EligibilityMatrixView } from './rotation-views';
 
 function matrixOf(people: number): EligibilityMatrixView {
@@ -58,5 +58,24 @@ describe('matrixPageModel', () => {
     const last = matrixPageModel(matrixOf(450), { teams: [], query: { page: 9 } }) as PageModel;
     expect(last.rows).toHaveLength(50);
     expect(last.pager.next).toBeNull();
+  });
+});
+
+describe('eligibilityBadge', () => {
+  const cell = (status: 'eligible' | 'not-eligible', current: boolean) => ({
+    positionId: 'front-line-agent',
+    status,
+    reasons: [],
+    warnings: [],
+    current,
+  });
+
+  it('should say whether the person may move into a position, and whether they still meet the one they hold', () => {
+    expect(eligibilityBadge(cell('not-eligible', false)).label).toBe('Not eligible');
+    expect(eligibilityBadge(cell('eligible', true)).label).toBe('Holds it');
+    expect(eligibilityBadge(cell('not-eligible', true))).toMatchObject({
+      tone: 'bad',
+      label: 'Holds it, requirements not met',
+    });
   });
 });

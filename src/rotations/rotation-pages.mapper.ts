@@ -14,6 +14,22 @@ const STATUS_BADGES: Record<EligibilityStatus, { tone: string; label: string; sy
   'not-eligible': { tone: 'bad', label: 'Not eligible', symbol: '✗' },
 };
 
+// The position someone holds: whether they still meet what it asks, not whether they may move.
+const CURRENT_BADGES: Record<EligibilityStatus, { tone: string; label: string; symbol: string }> = {
+  eligible: { tone: 'good', label: 'Holds it', symbol: '●' },
+  expiring: { tone: 'warn', label: 'Holds it, expiring', symbol: '●' },
+  'not-eligible': { tone: 'bad', label: 'Holds it, requirements not met', symbol: '●' },
+};
+
+/** The badge of one cell: eligibility, or for the position held, whether it is still met. */
+export function eligibilityBadge(cell: Eligibility): {
+  tone: string;
+  label: string;
+  symbol: string;
+} {
+  return (cell.current ? CURRENT_BADGES : STATUS_BADGES)[cell.status];
+}
+
 const MOVE_BADGES: Record<MoveStatus, { tone: string; label: string }> = {
   proposed: { tone: '', label: 'Proposed' },
   approved: { tone: 'warn', label: 'Approved, waiting for its day' },
@@ -30,7 +46,7 @@ export function eligibilityTitle(cell: Eligibility): string {
 }
 
 function eligibilityModel(cell: Eligibility): object {
-  return { ...cell, badge: STATUS_BADGES[cell.status], title: eligibilityTitle(cell) };
+  return { ...cell, badge: eligibilityBadge(cell), title: eligibilityTitle(cell) };
 }
 
 export function planPageModel(
@@ -102,7 +118,7 @@ export function matrixPageModel(
       ...person,
       cells: person.cells.map((cell) => ({
         ...cell,
-        badge: STATUS_BADGES[cell.status],
+        badge: eligibilityBadge(cell),
         title: eligibilityTitle(cell),
       })),
     })),

@@ -230,7 +230,7 @@ describe('checkEligibility', () => {
     ]);
   });
 
-  it('should list every reason at once and mark the current position', () => {
+  it('should list every reason at once, and not ask months in the position held of the one who holds it', () => {
     const result = checkEligibility(
       position({
         positionId: 'front-line-agent',
@@ -251,11 +251,18 @@ describe('checkEligibility', () => {
       reasons: [
         'no active Complaint handler certificate',
         'Complaint handler: no exam result yet, needs 75 %',
-        '10 of 12 months in current position',
       ],
       warnings: ['Data-privacy certificate expires on 2026-12-01'],
       current: true,
     });
+    // The same rule for a position the person does not hold counts the months.
+    expect(
+      checkEligibility(
+        position({ positionId: 'vip-line', monthsInCurrentPosition: 12 }),
+        person(),
+        TODAY,
+      ).reasons,
+    ).toEqual(['10 of 12 months in current position']);
   });
 });
 

@@ -99,7 +99,10 @@ export function prepareCheck(position: PositionRequirements, on: CalendarDay): P
       const reason = simulationReason(position.simulationMean, facts.evidence);
       if (reason) reasons.push(reason);
     }
-    if (monthsNeeded > 0) {
+    // Time in the current position is a condition of moving: it does not apply to the
+    // position someone holds, for which the check says whether they still meet the rest.
+    const current = facts.evidence.currentPosition?.positionId === position.positionId;
+    if (monthsNeeded > 0 && !current) {
       const months = facts.monthsInCurrentPosition;
       if (months === null) reasons.push(noCurrentPosition);
       else if (months < monthsNeeded) reasons.push(tooFewMonths.get(months));
@@ -109,7 +112,7 @@ export function prepareCheck(position: PositionRequirements, on: CalendarDay): P
       status: reasons.length > 0 ? 'not-eligible' : warnings.length > 0 ? 'expiring' : 'eligible',
       reasons,
       warnings,
-      current: facts.evidence.currentPosition?.positionId === position.positionId,
+      current,
     };
   };
 }
