@@ -53,8 +53,9 @@ export function turnReviewsModel(
   const options = (field: 'politeness' | 'empathy') =>
     RATINGS.map((rating) => ({ rating, selected: value(field) === String(rating) }));
   const action = `/simulations/sessions/${sessionId}/turns/${turnIndex}/review`;
+  const anchor = `review-${turnIndex + 1}`;
   return {
-    anchor: `review-${turnIndex + 1}`,
+    anchor,
     list: reviews.map((review) => ({
       ...review,
       verdictBadge: VERDICT[review.verdict],
@@ -64,7 +65,8 @@ export function turnReviewsModel(
     })),
     form: context.reviewerId
       ? {
-          action,
+          // A refused review comes back on a long page: the fragment brings the reviewer to it.
+          action: `${action}#${anchor}`,
           withdraw: mine ? `${action}/withdraw` : null,
           pass: value('verdict') === 'pass',
           fail: value('verdict') === 'fail',

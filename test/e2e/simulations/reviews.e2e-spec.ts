@@ -158,7 +158,7 @@ describe('Reviews of role-play replies', () => {
       expect(debrief.text).toContain('Fine by me');
       expect(debrief.text).toContain('Sam Supervisor');
       // The trainee reads reviews but gets no form to review their own replies.
-      expect(debrief.text).not.toContain('/turns/0/review"');
+      expect(debrief.text).not.toContain('/turns/0/review');
     });
 
     it('should let a reviewer withdraw their own review, and say so when there is none', async () => {
@@ -243,6 +243,10 @@ describe('Reviews of role-play replies', () => {
       expect(response.text).toContain('Must be pass or fail');
       expect(response.text).toContain('Must be a whole number from 1 to 5');
       expect(response.text).toContain('Keep this note');
+      // Sent again, the form comes back to the reply it reviews (the page is long).
+      expect(response.text).toContain(
+        `action="/simulations/sessions/${sessionId}/turns/2/review#review-3"`,
+      );
       await expect(reviewRows()).resolves.toEqual([]);
     });
   });
