@@ -17,7 +17,7 @@ export function registerViewHelpers(partialsDir: string): void {
     'includes',
     (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item),
   );
-  hbs.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2));
+  hbs.registerHelper('details', (value: unknown) => detailLines(value));
   hbs.registerHelper('date', (value: unknown) => formatDate(value, false));
   hbs.registerHelper('datetime', (value: unknown) => formatDate(value, true));
   hbs.registerHelper('percent', (value: unknown) =>
@@ -27,6 +27,35 @@ export function registerViewHelpers(partialsDir: string): void {
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
   );
   hbs.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
+}
+
+/**
+ * An audit entry's summary as lines a person reads: nested fields by their path ("to › state"),
+ * names in words ("scenario id"), lists joined, yes/no for flags; empty values left out.
+ */
+export function detailLines(value: unknown, prefix = ''): { label: string; value: string }[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return prefix ? [{ label: prefix, value: plainValue(value) }] : [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => {
+    if (item === null || item === undefined || item === '') return [];
+    const label = prefix ? `${prefix} › ${wordsOf(key)}` : wordsOf(key);
+    return typeof item === 'object' && !Array.isArray(item)
+      ? detailLines(item, label)
+      : [{ label, value: plainValue(item) }];
+  });
+}
+
+function wordsOf(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function plainValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value))
+    return value.every((item) => item === null || typeof item !== 'object')
+      ? value.join(', ')
+      : JSON.stringify(value);
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 /** A share (0–1) as a whole percentage for a page; "–" when there is none. */

@@ -121,6 +121,9 @@ describe('Web sign-in and pages', () => {
     expect(response.text).toContain('1 accounts created');
     const audit = await browser.get('/admin/audit?action=user.imported');
     expect(audit.text).toContain('zoe@academy.local');
+    // The summary reads as labelled lines, not as JSON.
+    expect(audit.text).toMatch(/<dl class="summary"><dt>[a-z ]+<\/dt><dd>/);
+    expect(audit.text).not.toContain('<pre class="summary">');
   });
 
   it('should sign out by clearing the session cookie', async () => {
