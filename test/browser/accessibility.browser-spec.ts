@@ -365,6 +365,7 @@ const PAGES: PageCheck[] = [
     shows: 'import-error',
   },
   { who: 'hr', name: 'audit log', open: '/admin/audit' },
+  { who: 'trainer', name: 'exam format reference', open: '/help/exam-format' },
 
   // Admin
   { who: 'admin', name: 'home', open: '/' },
