@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
+import { Clock, CLOCK } from '../common/clock';
 import { AppError, DomainError, FieldError } from '../common/domain-error';
 import { errorsByPath, validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
@@ -18,6 +19,7 @@ export class CourseStaffPagesController {
   constructor(
     private readonly views: CourseViewsService,
     private readonly enrolments: EnrolmentsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('progress')
@@ -92,6 +94,8 @@ export class CourseStaffPagesController {
     return progressPage(progress, {
       ...options,
       canAssign: hasRole(viewer, 'trainer', 'hr', 'admin'),
+      // The earliest due date the assignment accepts, for the date picker.
+      today: this.clock.now().toISOString().slice(0, 10),
       query,
       notice: extra.notice,
       form: extra.form ?? {},
@@ -118,5 +122,6 @@ function withQuery(path: string, params: Record<string, string>): string {
 /** Why an assignment was refused, in one line: the fields' messages, else the error's own. */
 function reasonOf(error: DomainError): string {
   const messages = (error.errors ?? []).flatMap((field) => field.messages);
-  return messages.length > 0 ? messages.join('; ') : error.message;
+  // It travels in the return page's query string: kept short.
+  return (messages.length > 0 ? messages.join('; ') : error.message).slice(0, 300);
 }

@@ -17,6 +17,7 @@ export function progressPage(
     teams: string[];
     cohorts: string[];
     canAssign: boolean;
+    today: string;
     query: { team?: string; cohort?: string };
     notice?: string;
     form: Record<string, unknown>;
@@ -43,6 +44,7 @@ export function progressPage(
     teams: extra.teams,
     cohorts: extra.cohorts,
     canAssign: extra.canAssign,
+    today: extra.today,
     query: extra.query,
     notice: extra.notice,
     form: extra.form,

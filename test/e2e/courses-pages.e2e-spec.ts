@@ -140,6 +140,8 @@ describe('Course pages', () => {
     await trainer.signIn('trainer@academy.local', DEMO_PASSWORD);
     const table = await trainer.get('/courses/phone-basics/progress?team=North');
     expect(table.status).toBe(200);
+    // The date picker offers no day the assignment would refuse.
+    expect(table.text).toContain('name="dueDate" value="" min="2026-11-23" required');
     expect(table.text).toMatch(
       /data-user="trainee@academy.local"[\s\S]*In progress · 33 %[\s\S]*class="cell completed"/,
     );
