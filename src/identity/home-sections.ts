@@ -12,16 +12,7 @@ export type HomeSections = { role: Role; heading: string; links: HomeLink[] }[];
 // What each role sees first after signing in; features add their links here.
 const SECTIONS: Record<Role, { heading: string; links: HomeLink[] }> = {
   trainee: { heading: 'Your onboarding', links: [] },
-  trainer: {
-    heading: 'Training',
-    links: [
-      {
-        label: 'API documentation',
-        href: '/api/docs',
-        description: 'Every feature is also an API',
-      },
-    ],
-  },
+  trainer: { heading: 'Training', links: [] },
   supervisor: { heading: 'Your teams', links: [] },
   hr: {
     heading: 'People and records',
@@ -44,6 +35,11 @@ const SECTIONS: Record<Role, { heading: string; links: HomeLink[] }> = {
         description: 'Create accounts, change roles, deactivate',
       },
       { label: 'Audit log', href: '/admin/audit', description: 'Every privileged action' },
+      {
+        label: 'API documentation',
+        href: '/api/docs',
+        description: 'For integrations: every feature is also an HTTP API (OpenAPI)',
+      },
     ],
   },
 };
