@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { FieldError } from '../common/domain-error';
 
 /**
  * The `editing` field of an editor's save: the id of the exam or scenario the editor has open,
@@ -21,11 +22,26 @@ export function Editing(what: 'exam' | 'scenario'): PropertyDecorator {
   );
 }
 
-/** True when a save may not go ahead: it names `id`, which exists, from an editor open on another. */
-export function takesOverAnother(
+/**
+ * Why a save may not go ahead, or null when it may: it names `id`, which is the one titled
+ * `takenBy`, from an editor open on another exam or scenario (or on a new one).
+ */
+export function idTaken(
+  what: 'exam' | 'scenario',
   editing: string | null | undefined,
   id: string,
-  exists: boolean,
-): boolean {
-  return editing !== undefined && editing !== id && exists;
+  takenBy: string | null,
+): { message: string; errors: FieldError[] } | null {
+  if (editing === undefined || editing === id || takenBy === null) return null;
+  return {
+    message: `The id "${id}" is already used by the ${what} “${takenBy}”`,
+    errors: [
+      {
+        path: 'source.id',
+        messages: [
+          `is the id of “${takenBy}”: give this ${what} another id, or open that one to change it`,
+        ],
+      },
+    ],
+  };
 }

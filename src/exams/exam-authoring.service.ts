@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { ContentIssue } from '../content/content-issue';
 import { sourceFieldErrors, sourceIssue, sourceTitle } from '../content/editor-source';
-import { takesOverAnother } from '../content/editing.dto';
+import { idTaken } from '../content/editing.dto';
 import { parseYaml } from '../content/yaml-source';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
@@ -159,19 +159,8 @@ export class ExamAuthoringService {
   async fileDraft(viewer: Viewer, source: string, editing?: string | null): Promise<string> {
     const examId = this.idOf(source);
     const existing = await this.rows.findOne({ where: { id: examId }, select: ['id', 'title'] });
-    if (takesOverAnother(editing, examId, existing !== null))
-      throw new ExamError(
-        ExamErrorCode.ExamIdTaken,
-        `The id "${examId}" is already used by the exam “${existing!.title}”`,
-        [
-          {
-            path: 'source.id',
-            messages: [
-              `is the id of “${existing!.title}”: give this exam another id, or open that one to change it`,
-            ],
-          },
-        ],
-      );
+    const taken = idTaken('exam', editing, examId, existing?.title ?? null);
+    if (taken) throw new ExamError(ExamErrorCode.ExamIdTaken, taken.message, taken.errors);
     const now = this.clock.now();
     const title = sourceTitle(SOURCE_NAME, source, examId);
     await runTransaction(this.rows.manager.connection, async (manager) => {

@@ -7,7 +7,7 @@ import { ActivityWithdrawals } from '../activities/activity-withdrawals';
 import { Clock, CLOCK } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { sourceFieldErrors, sourceIssue, sourceTitle } from '../content/editor-source';
-import { takesOverAnother } from '../content/editing.dto';
+import { idTaken } from '../content/editing.dto';
 import { parseYaml } from '../content/yaml-source';
 import { runTransaction } from '../database/transactions';
 import { AuditService } from '../identity/audit.service';
@@ -206,19 +206,9 @@ export class ScenarioAuthoringService {
       where: { scenarioId, origin: 'authored' },
       order: { version: 'DESC' },
     });
-    if (takesOverAnother(editing, scenarioId, existing !== null))
-      throw new SimulationError(
-        SimulationErrorCode.ScenarioIdTaken,
-        `The id "${scenarioId}" is already used by the scenario “${existing!.title}”`,
-        [
-          {
-            path: 'source.id',
-            messages: [
-              `is the id of “${existing!.title}”: give this scenario another id, or open that one to change it`,
-            ],
-          },
-        ],
-      );
+    const taken = idTaken('scenario', editing, scenarioId, existing?.title ?? null);
+    if (taken)
+      throw new SimulationError(SimulationErrorCode.ScenarioIdTaken, taken.message, taken.errors);
     const title = sourceTitle(SOURCE_NAME, source, scenarioId);
     await runTransaction(this.dataSource, async (manager) => {
       const now = this.clock.now();
