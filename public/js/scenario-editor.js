@@ -142,6 +142,14 @@
   function showSaved(detail) {
     const heading = document.querySelector('h1');
     heading.replaceChildren(`${detail.title} `, el('code', detail.scenarioId, 'small'));
+    if (!document.querySelector('[data-testid="history-link"]')) {
+      const link = el('a', 'Versions and changes');
+      link.href = `/simulations/authoring/${encodeURIComponent(detail.scenarioId)}/versions`;
+      link.dataset.testid = 'history-link';
+      const versions = el('p', null, 'muted small');
+      versions.append(link);
+      heading.after(versions);
+    }
     document.title = document.title.replace(/^Editor · .*? ·/, `Editor · ${detail.scenarioId} ·`);
   }
 

@@ -83,6 +83,9 @@ describeInBrowser('Writing a scenario in the editor (browser)', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
       'my-new-scenario',
     );
+    await expect(page.getByTestId('history-link').getAttribute('href')).resolves.toBe(
+      '/simulations/authoring/my-new-scenario/versions',
+    );
 
     // Saved on the server: the page opened afresh shows the edited source.
     await page.goto('/simulations/authoring/my-new-scenario');
