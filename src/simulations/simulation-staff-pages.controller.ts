@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { validateInto, withoutEmptyParameters } from '../common/validation';
+import { validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { visibleTeams } from '../identity/team-scope';
 import { UsersService } from '../identity/users.service';
@@ -36,14 +36,14 @@ export class SimulationStaffPagesController {
     @Query() query: Form,
     @Res() response: Response,
   ): Promise<void> {
-    // Empty filter fields mean "any"; what is left is checked like the API's query.
-    const plain = withoutEmptyParameters(query) as Form;
-    const parsed = validateInto(StaffSessionsQueryDto, plain);
+    // Empty filter fields ("any") are already gone (the validation pipe); the rest is checked
+    // like the API's query.
+    const parsed = validateInto(StaffSessionsQueryDto, query);
     const page = parsed.ok
       ? await this.reports.staffSessions(viewer, parsed.value)
       : { total: 0, items: [], teams: visibleTeams(viewer) };
     const teams = await this.users.teamsVisibleTo(viewer);
-    const chosen = typeof plain.team === 'string' ? plain.team : undefined;
+    const chosen = typeof query.team === 'string' ? query.team : undefined;
     // The person filter: trainees of the chosen team, else of the teams the viewer may see
     // (everyone, with or without a team, for hr and admin), matching the name or email box;
     // past members too, as their sessions stay listed.
@@ -58,7 +58,7 @@ export class SimulationStaffPagesController {
     response.status(parsed.ok ? 200 : 400).render(
       'simulations/sessions',
       pages.staffSessionsModel(page, {
-        query: plain,
+        query,
         scenarios: this.library.list().map(({ scenario }) => scenario),
         // Null when they do not fit: the page then offers only the name or email box.
         people: people.length > PEOPLE_IN_FILTER ? null : people,

@@ -12,7 +12,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AppError, DomainError, FieldError } from '../common/domain-error';
-import { validateInto, withoutEmptyParameters } from '../common/validation';
+import { validateInto } from '../common/validation';
 import { Roles } from '../identity/access.decorators';
 import { UsersService } from '../identity/users.service';
 import { CurrentViewer, hasRole, Viewer } from '../identity/viewer';
@@ -48,7 +48,7 @@ export class TurnReviewPagesController {
     @Query() query: Form,
     @Res() response: Response,
   ): Promise<void> {
-    const parsed = validateInto(TurnReviewsQueryDto, withoutEmptyParameters(query));
+    const parsed = validateInto(TurnReviewsQueryDto, query);
     let errors = parsed.ok ? undefined : parsed.errors;
     let report;
     try {

@@ -20,6 +20,7 @@ describe('Filters left on "any"', () => {
     '/rotations/plan?status=&team=',
     '/courses/complaint-handling/progress?team=North&cohort=',
     '/simulations/sessions?team=&userId=&q=&scenarioId=&status=&reviewed=',
+    '/simulations/reviews?scenarioId=&team=&from=&to=',
   ])('should answer %s as the unfiltered page', async (path) => {
     const page = await t.http().get(path).set('Authorization', admin).set('Accept', 'text/html');
     expect(page.status).toBe(200);
