@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { Request, Response } from 'express';
 import { CommonErrorCode, DomainError, FieldError } from './domain-error';
 import { wantsHtml } from './request-kind';
@@ -117,15 +124,18 @@ const NO_SUCH_PAGE: ErrorBody = {
 };
 
 /**
- * An address no route answers (`Cannot GET /x`), or an id in the path that cannot be one (Nest's
- * ParseUUIDPipe): for a person following a link, both are a page that does not exist. The API
- * keeps its own answers (404 NOT_FOUND, 400 for a malformed id).
+ * An address no route answers (Nest's router throws NotFoundException, as a page that knows no
+ * such topic does), or an id in the path that cannot be one (Nest's ParseUUIDPipe): for a person
+ * following a link, both are a page that does not exist. The API keeps its own answers (404
+ * NOT_FOUND, 400 for a malformed id). Features' own "not found" errors are DomainErrors and say
+ * what is missing.
  */
 function isMissingPage(exception: unknown, body: ErrorBody): boolean {
-  if (!(exception instanceof HttpException)) return false;
   return (
-    (body.statusCode === 404 && body.message.startsWith('Cannot ')) ||
-    (body.statusCode === 400 && body.message === 'Validation failed (uuid is expected)')
+    exception instanceof NotFoundException ||
+    (exception instanceof HttpException &&
+      body.statusCode === 400 &&
+      body.message === 'Validation failed (uuid is expected)')
   );
 }
 

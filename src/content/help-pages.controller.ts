@@ -28,7 +28,7 @@ export class HelpPagesController {
     const known = this.pages.get(topic);
     if (known) return known;
     const file = TOPICS[topic];
-    if (!file) throw new NotFoundException(`Cannot GET /help/${topic}`);
+    if (!file) throw new NotFoundException(`No help page "${topic}"`);
     const source = readFileSync(join(PROJECT_ROOT, 'docs', file), 'utf8');
     const title = /^# (.+)$/m.exec(source)?.[1].replace(/`/g, '') ?? topic;
     const page = { title, html: renderMarkdown(source) };
