@@ -40,6 +40,9 @@ export class ActivityWithdrawals implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger(ActivityWithdrawals.name);
   private known = new Map<string, ActivityWithdrawal>();
   private loading: Promise<void> | undefined;
+  /** Reads are numbered: one that started earlier never replaces what a later one found. */
+  private readsStarted = 0;
+  private readApplied = 0;
   private readonly task = new PeriodicTask(
     'withdrawal sync',
     WITHDRAWAL_SYNC_MS,
@@ -64,15 +67,22 @@ export class ActivityWithdrawals implements OnApplicationBootstrap, OnApplicatio
 
   /** Reads the table again; concurrent calls share one query. */
   refresh(): Promise<void> {
-    this.loading ??= this.rows
-      .find()
-      .then((rows) => {
-        this.known = new Map(rows.map((row) => [keyOf(row.kind, row.activityId), row]));
-      })
-      .finally(() => {
-        this.loading = undefined;
-      });
+    this.loading ??= this.read().finally(() => {
+      this.loading = undefined;
+    });
     return this.loading;
+  }
+
+  /**
+   * One fresh read of the table. After a change made here, a read already under way may have
+   * started before the change committed: the change is followed by a read of its own, which wins.
+   */
+  private async read(): Promise<void> {
+    const number = ++this.readsStarted;
+    const rows = await this.rows.find();
+    if (number < this.readApplied) return;
+    this.readApplied = number;
+    this.known = new Map(rows.map((row) => [keyOf(row.kind, row.activityId), row]));
   }
 
   isWithdrawn(kind: WithdrawableKind, id: string): boolean {
@@ -131,7 +141,7 @@ export class ActivityWithdrawals implements OnApplicationBootstrap, OnApplicatio
       );
       return true;
     });
-    await this.refresh();
+    await this.read();
     return inserted;
   }
 
@@ -155,7 +165,7 @@ export class ActivityWithdrawals implements OnApplicationBootstrap, OnApplicatio
       );
       return true;
     });
-    await this.refresh();
+    await this.read();
     return removed;
   }
 }
